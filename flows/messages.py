@@ -1,0 +1,135 @@
+"""Every patient-facing text the flows can send, as catalog source strings.
+
+Flows mark strings with `N_` and never translate: the gateway renders them in the patient's
+language from `locales/`. Placeholders use `{name}` and are filled by the gateway:
+`{clinic}` and `{phone}` from the clinic, `{due}` and `{when}` from datetimes formatted in the
+patient's locale and time zone, `{link}` from the clinic's configured links.
+
+Rules for wording (tested): at most 160 GSM-7 characters in English once filled with typical
+values; no diagnosis, medication or visit reason; never ask a patient to reply CANCEL, END or
+QUIT, and STOP only to opt out. Emergency wording is fixed and reviewed per language.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalog without translating it."""
+    return message
+
+
+# Emergency: fixed wording, reviewed per language.
+EMERGENCY_MEDICAL = N_(
+    "{clinic}: If this is an emergency, call 911 or go to the nearest ER now. "
+    "Texts are not watched at all times. We have alerted our on-call staff."
+)
+EMERGENCY_MENTAL_HEALTH = N_(
+    "{clinic}: If you may hurt yourself, call or text 988 now, any time. "
+    "If anyone is in danger right now, call 911. We have alerted our staff."
+)
+
+# Compliance.
+OPT_OUT_CONFIRMED = N_(
+    "{clinic}: You are unsubscribed and will get no more texts from us. "
+    "Reply START to resubscribe. Questions: {phone}"
+)
+OPT_IN_CONFIRMED = N_(
+    "{clinic}: You are resubscribed to texts from us. Reply HELP for help, STOP to opt out."
+)
+HELP = N_(
+    "{clinic} patient texts. Call {phone} for help, 911 in an emergency. "
+    "Msg&data rates may apply. Reply STOP to opt out."
+)
+
+# Expectations: what was received, who answers, by when.
+ACK_CLINICAL = N_(
+    "{clinic}: We got your message. A nurse will reply by {due}. "
+    "If it gets worse, call 911 or go to the nearest ER."
+)
+ACK_MANAGER = N_(
+    "{clinic}: We got your message and we are sorry. A practice manager will reply by {due}."
+)
+ACK_REFILLS = N_("{clinic}: We got your refill request. Our refill team will reply by {due}.")
+ACK_BILLING = N_("{clinic}: We got your message. Our billing team will reply by {due}.")
+ACK_RECORDS = N_("{clinic}: We got your records request. Our records team will reply by {due}.")
+ACK_SCHEDULING = N_("{clinic}: We got your message. Our scheduling team will reply by {due}.")
+ACK_FRONT_DESK = N_("{clinic}: We got your message. Our front desk will reply by {due}.")
+#: For languages other than English and Spanish: a person always answers.
+ACK_STAFF = N_(
+    "{clinic}: We got your message. A staff member will reply by {due}. "
+    "In an emergency, call 911."
+)
+ACK_VOICEMAIL = N_("{clinic}: We got your voicemail. Our staff will call or text you by {due}.")
+
+# Finished by the bot.
+APPOINTMENT_CONFIRMED = N_("{clinic}: Thank you, your visit on {when} is confirmed.")
+APPOINTMENT_CONFIRMED_NO_DATE = N_("{clinic}: Thank you, your visit is confirmed.")
+APPOINTMENT_CANCELLED = N_(
+    "{clinic}: Your visit on {when} is cancelled. To book a new time, call {phone}."
+)
+APPOINTMENT_CANCELLED_NO_DATE = N_(
+    "{clinic}: Your visit is cancelled. To book a new time, call {phone}."
+)
+FORM_DONE = N_("{clinic}: Thank you! We will check your form and text you if anything is missing.")
+FORMS_LINK = N_("{clinic}: You can fill in your forms here: {link}")
+PORTAL_LINK = N_("{clinic}: Sign in to the patient portal here: {link} Trouble? Call {phone}.")
+TELEHEALTH_LINK = N_("{clinic}: Join your video visit here: {link} Please join 10 min early.")
+LANGUAGE_SET = N_("{clinic}: OK, we will text you in English from now on.")
+
+# Voice prompts, read aloud by Twilio <Say> in each of the clinic's languages.
+VOICE_GREETING = N_(
+    "Thank you for calling {clinic}. If this is an emergency, hang up and call 911. "
+    "Please leave a message after the tone with your name, date of birth and how we can help."
+)
+VOICE_GOODBYE = N_("Thank you. We received your message. Goodbye.")
+
+# Staff-facing, English only: the on-call page. No name, no message text, a masked number.
+PAGE_MEDICAL = N_(
+    "URGENT {clinic}: possible medical emergency from patient {masked}. Open the staff queue now."
+)
+PAGE_MENTAL_HEALTH = N_(
+    "URGENT {clinic}: possible mental health crisis from patient {masked}. "
+    "Open the staff queue now."
+)
+
+PATIENT_FACING = (
+    EMERGENCY_MEDICAL,
+    EMERGENCY_MENTAL_HEALTH,
+    OPT_OUT_CONFIRMED,
+    OPT_IN_CONFIRMED,
+    HELP,
+    ACK_CLINICAL,
+    ACK_MANAGER,
+    ACK_REFILLS,
+    ACK_BILLING,
+    ACK_RECORDS,
+    ACK_SCHEDULING,
+    ACK_FRONT_DESK,
+    ACK_STAFF,
+    ACK_VOICEMAIL,
+    APPOINTMENT_CONFIRMED,
+    APPOINTMENT_CONFIRMED_NO_DATE,
+    APPOINTMENT_CANCELLED,
+    APPOINTMENT_CANCELLED_NO_DATE,
+    FORM_DONE,
+    FORMS_LINK,
+    PORTAL_LINK,
+    TELEHEALTH_LINK,
+    LANGUAGE_SET,
+    VOICE_GREETING,
+    VOICE_GOODBYE,
+)
+
+#: Texts that every shipped language must translate (the rest fall back to ACK_STAFF).
+REQUIRED_IN_EVERY_LANGUAGE = (
+    EMERGENCY_MEDICAL,
+    EMERGENCY_MENTAL_HEALTH,
+    OPT_OUT_CONFIRMED,
+    OPT_IN_CONFIRMED,
+    HELP,
+    ACK_STAFF,
+    ACK_VOICEMAIL,
+    LANGUAGE_SET,
+    VOICE_GREETING,
+    VOICE_GOODBYE,
+)

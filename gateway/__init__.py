@@ -1,0 +1,77 @@
+"""The clinic SMS and voice gateway: `create_app` builds the Flask app.
+
+`flask --app gateway <command>` finds `create_app` here; gunicorn runs `gateway:create_app()`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from gateway.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Gateway:
+    """What the app holds besides Flask: settings, the engine and the outbound sender."""
+
+    settings: Settings
+    engine: Engine
+    sender: Any  # gateway.outbox.Sender | None
+
+
+def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
+    """Build the app. The only place that reads the environment or builds the engine."""
+    from gateway import cli, db, logs
+    from gateway.outbox import make_sender
+    from gateway.twilio.webhooks import bp as twilio_bp
+
+    if settings is None:
+        settings = Settings()
+    elif isinstance(settings, dict):
+        settings = Settings(**settings)
+    settings.check()
+    logs.configure(settings.log_level)
+
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        TESTING=settings.gateway_env == "test",
+    )
+    if settings.proxy_count:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app,
+            x_for=settings.proxy_count,
+            x_proto=settings.proxy_count,
+            x_host=settings.proxy_count,
+        )
+
+    engine = db.make_engine(settings.database_url)
+    app.extensions["gateway"] = Gateway(
+        settings=settings, engine=engine, sender=make_sender(settings)
+    )
+    db.init_app(app)
+    app.register_blueprint(twilio_bp)
+    if settings.is_development:
+        from gateway.simulator import bp as simulator_bp
+
+        app.register_blueprint(simulator_bp)
+    cli.init_app(app)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def gateway_of(app: Flask) -> Gateway:
+    return app.extensions["gateway"]

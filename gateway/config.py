@@ -1,0 +1,69 @@
+"""Settings, read from the environment once in `create_app` and validated there.
+
+Outside development (`GATEWAY_ENV` is not `development` or `test`), start-up refuses a default
+`SECRET_KEY`, a missing `TWILIO_AUTH_TOKEN` or account SID, a missing sender, and a missing
+`PUBLIC_BASE_URL`, each with one line naming the variable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "dev-only-not-secret"  # noqa: S105 - refused outside development
+
+
+class ConfigError(RuntimeError):
+    """A setting that stops start-up; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    gateway_env: Literal["development", "test", "production"] = "production"
+    database_url: str = "sqlite:///instance/gateway.db"
+    secret_key: str = DEFAULT_SECRET
+    public_base_url: str = ""
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""
+    twilio_messaging_service_sid: str = ""
+    twilio_from_number: str = ""
+    #: Point the official client at a Twilio-compatible server (tests, demo, sandboxes).
+    twilio_api_base_url: str = ""
+    #: Twilio's Advanced Opt-Out answers STOP/START/HELP itself by default; then we record the
+    #: keyword but send no second confirmation. Plain-language opt-outs are always confirmed by us.
+    twilio_handles_keywords: bool = True
+    #: A clinic config file (TOML). Without one, the gateway runs as one clinic with defaults.
+    clinic_config: Path | None = None
+    #: How many proxies sit in front of the app (for ProxyFix); 0 trusts no X-Forwarded-* header.
+    proxy_count: int = Field(default=0, ge=0, le=5)
+    #: Send queued texts right after the request commits (the worker retries leftovers).
+    send_after_request: bool = True
+    log_level: str = "INFO"
+
+    @field_validator("public_base_url", "twilio_api_base_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def is_development(self) -> bool:
+        return self.gateway_env in ("development", "test")
+
+    def check(self) -> None:
+        """Refuse to start on settings that would be unsafe or broken in production."""
+        if self.is_development:
+            return
+        if not self.secret_key or self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 16:
+            raise ConfigError("SECRET_KEY must be set to a random value of 16+ characters")
+        if not self.twilio_account_sid:
+            raise ConfigError("TWILIO_ACCOUNT_SID must be set")
+        if not self.twilio_auth_token:
+            raise ConfigError("TWILIO_AUTH_TOKEN must be set")
+        if not (self.twilio_messaging_service_sid or self.twilio_from_number):
+            raise ConfigError("TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER must be set")
+        if not self.public_base_url.startswith(("https://", "http://")):
+            raise ConfigError("PUBLIC_BASE_URL must be set to the URL Twilio calls, e.g. https://...")

@@ -1,0 +1,30 @@
+"""Logging set-up and the helpers that keep PHI out of log lines.
+
+Log ids and masked numbers only: never a message body, a name or a full phone number.
+"""
+
+from __future__ import annotations
+
+import logging
+
+
+def configure(level: str = "INFO") -> None:
+    """Give the root logger one plain handler unless the host (gunicorn, pytest) set one up."""
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(
+            level=level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        )
+    logging.getLogger("gateway").setLevel(level.upper())
+
+
+def mask_phone(number: str | None) -> str:
+    """`+15551234567` -> `+1******4567`; anything short or odd is fully masked."""
+    if not number:
+        return "-"
+    digits = number.strip()
+    if len(digits) < 8:
+        return "*" * len(digits)
+    keep_head = 2 if digits.startswith("+") else 1
+    return digits[:keep_head] + "*" * (len(digits) - keep_head - 4) + digits[-4:]

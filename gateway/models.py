@@ -1,0 +1,332 @@
+"""Stored tables. Every timestamp is timezone-aware UTC; every status is a lowercase StrEnum.
+
+Consent belongs to a phone number, not a person: a family often shares one phone, and when that
+number says STOP, every patient on it stops getting texts. So `Contact` (one phone number at one
+clinic) holds the opt-out state and its evidence, the conversation, and the language; `Patient`
+rows point at their contact.
+
+Outbound texts are `Message` rows with direction `outbound`: the row *is* the outbox entry,
+written in the same transaction as the change that caused it and sent after commit.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import JSON, Column, Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time as an aware UTC datetime (the one clock read for stored timestamps)."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp stored as UTC and always read back timezone-aware (SQLite forgets zones)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def at_field(*, nullable: bool = True, index: bool = False, default_now: bool = False) -> Any:
+    """A `*_at` column: aware UTC datetime."""
+    if default_now:
+        return Field(
+            default_factory=utcnow,
+            sa_column=Column(UTCDateTime(), nullable=False, index=index),
+        )
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def json_field(default: Any) -> Any:
+    return Field(default_factory=lambda: default.copy(), sa_column=Column(JSON, nullable=False))
+
+
+# ----------------------------------------------------------------------------- enums
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class MessageChannel(StrEnum):
+    SMS = "sms"
+    VOICEMAIL = "voicemail"
+
+
+class MessageKind(StrEnum):
+    """Why a message exists; suppression and quiet hours depend on it."""
+
+    PATIENT = "patient"  # inbound from a patient
+    EMERGENCY = "emergency"  # emergency guidance: sent even after an opt-out
+    COMPLIANCE = "compliance"  # STOP/START/HELP answers
+    AUTOMATED = "automated"  # any other bot reply
+    REMINDER = "reminder"  # scheduled messages (roadmap: reminders)
+    STAFF = "staff"  # a person's reply from the staff app
+    PAGE = "page"  # an alert to the clinic's on-call number
+
+
+class MessageStatus(StrEnum):
+    """Inbound: received -> processed. Outbound: the Twilio lifecycle, which only moves forward."""
+
+    RECEIVED = "received"
+    PROCESSED = "processed"
+    QUEUED = "queued"  # in the outbox, not yet handed to Twilio
+    SENDING = "sending"  # claimed by a sender
+    SUPPRESSED = "suppressed"  # not sent: opted out, flagged number, or the bot stepped back
+    ACCEPTED = "accepted"  # Twilio's own statuses from here on
+    SCHEDULED = "scheduled"
+    TWILIO_QUEUED = "twilio_queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    FAILED = "failed"
+    READ = "read"
+    UNKNOWN = "unknown"  # a send that may or may not have reached Twilio; never resent
+
+
+class HandoffStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    WAITING = "waiting"  # waiting on the patient or a third party
+    RESOLVED = "resolved"
+
+
+class AppointmentStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+    RESCHEDULE_REQUESTED = "reschedule_requested"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+
+
+class CallStatus(StrEnum):
+    RINGING = "ringing"
+    RECORDING = "recording"
+    VOICEMAIL = "voicemail"  # a recording arrived
+    MISSED = "missed"  # ended with no recording
+    COMPLETED = "completed"
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+class Clinic(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=64)
+    name: str = Field(max_length=200)
+    phone: str = Field(max_length=40)  # as patients dial it
+    time_zone: str = Field(default="America/New_York", max_length=64)
+    languages: list[str] = json_field(["en", "es"])
+    #: {"0": ["08:00", "17:00"], ...} weekday (0 = Monday) -> opening hours, local time.
+    hours: dict[str, list[str]] = json_field({})
+    on_call_numbers: list[str] = json_field([])
+    #: Promised first-response time per queue, business minutes: {"clinical": 120, ...}.
+    response_minutes: dict[str, int] = json_field({})
+    portal_url: str = Field(default="", max_length=500)
+    forms_url: str = Field(default="", max_length=500)
+    telehealth_url: str = Field(default="", max_length=500)
+    quiet_start: str = Field(default="20:00", max_length=5)
+    quiet_end: str = Field(default="08:00", max_length=5)
+    created_at: datetime = at_field(default_now=True)
+
+
+class Location(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    name: str = Field(max_length=200)
+    #: The Twilio number patients text and call, E.164. Routes inbound traffic to the clinic.
+    twilio_number: str | None = Field(default=None, unique=True, max_length=20)
+    time_zone: str | None = Field(default=None, max_length=64)
+    hours: dict[str, list[str]] = json_field({})
+    on_call_numbers: list[str] = json_field([])
+    created_at: datetime = at_field(default_now=True)
+
+
+class Contact(SQLModel, table=True):
+    """One phone number at one clinic: consent, language and the conversation hang off it."""
+
+    __table_args__ = (sa.UniqueConstraint("clinic_id", "phone"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    phone: str = Field(max_length=20)  # E.164
+    preferred_language: str | None = Field(default=None, max_length=8)
+    is_opted_out: bool = Field(default=False)
+    opted_out_at: datetime | None = at_field()
+    #: Evidence: the inbound message and the keyword or phrase that revoked consent.
+    opt_out_message_id: int | None = Field(default=None)
+    opt_out_keyword: str | None = Field(default=None, max_length=100)
+    opted_in_at: datetime | None = at_field()
+    #: Twilio said the number cannot get texts (landline, invalid, unreachable): staff must look.
+    is_flagged: bool = Field(default=False)
+    flag_reason: str | None = Field(default=None, max_length=200)
+    created_at: datetime = at_field(default_now=True)
+
+
+class Patient(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
+    external_id: str | None = Field(default=None, max_length=100)
+    name: str = Field(default="", max_length=200)
+    date_of_birth: date | None = None
+    preferred_language: str | None = Field(default=None, max_length=8)
+    time_zone: str | None = Field(default=None, max_length=64)
+    created_at: datetime = at_field(default_now=True)
+
+
+class Appointment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    location_id: int | None = Field(default=None, foreign_key="location.id")
+    external_id: str | None = Field(default=None, max_length=100)
+    starts_at: datetime = at_field(nullable=False, index=True)
+    provider: str = Field(default="", max_length=200)
+    is_telehealth: bool = Field(default=False)
+    status: AppointmentStatus = Field(default=AppointmentStatus.SCHEDULED, max_length=32)
+    confirmed_at: datetime | None = at_field()
+    cancelled_at: datetime | None = at_field()
+    created_at: datetime = at_field(default_now=True)
+
+
+class Conversation(SQLModel, table=True):
+    """The thread with one contact, and its flow state as a row."""
+
+    __table_args__ = (sa.UniqueConstraint("clinic_id", "contact_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    flow_id: str | None = Field(default=None, max_length=64)
+    step: str | None = Field(default=None, max_length=64)
+    data: dict[str, Any] = json_field({})
+    #: The last automated message the patient got, which a short reply answers.
+    awaiting: str | None = Field(default=None, max_length=32)
+    awaiting_appointment_id: int | None = Field(default=None, foreign_key="appointment.id")
+    awaiting_set_at: datetime | None = at_field()
+    last_inbound_at: datetime | None = at_field()
+    last_outbound_at: datetime | None = at_field()
+    created_at: datetime = at_field(default_now=True)
+
+
+class Handoff(SQLModel, table=True):
+    """A conversation handed to a staff queue. At most one is open per conversation."""
+
+    __table_args__ = (
+        sa.Index(
+            "uq_handoff_open_per_conversation",
+            "conversation_id",
+            unique=True,
+            sqlite_where=sa.text("status != 'resolved'"),
+            postgresql_where=sa.text("status != 'resolved'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    queue: str = Field(max_length=32, index=True)
+    status: HandoffStatus = Field(default=HandoffStatus.OPEN, max_length=16, index=True)
+    #: Lower sorts first: 0 emergency, 1 high, 2 normal, 3 low.
+    priority: int = Field(default=2)
+    urgency: str = Field(default="normal", max_length=16)
+    is_emergency: bool = Field(default=False)
+    due_at: datetime | None = at_field(index=True)
+    note: dict[str, Any] = json_field({})
+    owner: str | None = Field(default=None, max_length=100)
+    opened_at: datetime = at_field(default_now=True)
+    claimed_at: datetime | None = at_field()
+    resolved_at: datetime | None = at_field()
+
+
+class Message(SQLModel, table=True):
+    """One text or voicemail, either way. Outbound rows are the outbox."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    handoff_id: int | None = Field(default=None, foreign_key="handoff.id", index=True)
+    direction: Direction = Field(max_length=16)
+    channel: MessageChannel = Field(default=MessageChannel.SMS, max_length=16)
+    kind: MessageKind = Field(default=MessageKind.PATIENT, max_length=16)
+    from_number: str = Field(default="", max_length=20)
+    to_number: str = Field(default="", max_length=20)
+    body: str = Field(default="", sa_column=Column(sa.Text, nullable=False, default=""))
+    lang: str | None = Field(default=None, max_length=8)
+    #: MessageSid (texts) or RecordingSid (voicemails): the inbound idempotency key.
+    twilio_sid: str | None = Field(default=None, unique=True, max_length=64)
+    call_sid: str | None = Field(default=None, max_length=64, index=True)
+    recording_url: str | None = Field(default=None, max_length=500)
+    #: Outbound: at most one message per key ("reply:<inbound id>:<n>", "page:<id>:<number>").
+    idempotency_key: str | None = Field(default=None, unique=True, max_length=200)
+    status: MessageStatus = Field(default=MessageStatus.RECEIVED, max_length=16, index=True)
+    status_rank: int = Field(default=0)
+    error_code: int | None = None
+    segments: int = Field(default=1)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime | None = at_field(index=True)
+    claimed_at: datetime | None = at_field()
+    #: Inbound: how the message was understood (intent, queue, emergency, lang, upset...).
+    triage: dict[str, Any] = json_field({})
+    processing_started_at: datetime | None = at_field()
+    processed_at: datetime | None = at_field()
+    created_at: datetime = at_field(default_now=True, index=True)
+    sent_at: datetime | None = at_field()
+
+
+class StatusEvent(SQLModel, table=True):
+    """Every delivery-status callback, deduped on (MessageSid, status)."""
+
+    __table_args__ = (sa.UniqueConstraint("twilio_sid", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int | None = Field(default=None, foreign_key="message.id", index=True)
+    twilio_sid: str = Field(max_length=64)
+    status: str = Field(max_length=32)
+    error_code: int | None = None
+    received_at: datetime = at_field(default_now=True)
+
+
+class Call(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
+    call_sid: str = Field(unique=True, max_length=64)
+    status: CallStatus = Field(default=CallStatus.RINGING, max_length=16)
+    recording_sid: str | None = Field(default=None, max_length=64)
+    started_at: datetime = at_field(default_now=True)
+    ended_at: datetime | None = at_field()
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to which record. Ids only in `detail`, never a message body or a name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int | None = Field(default=None, foreign_key="clinic.id", index=True)
+    actor: str = Field(max_length=100)  # "system", "twilio", "staff:<id>"
+    action: str = Field(max_length=64, index=True)
+    subject_type: str = Field(max_length=32)
+    subject_id: int | None = None
+    detail: dict[str, Any] = json_field({})
+    created_at: datetime = at_field(default_now=True, index=True)
