@@ -144,6 +144,9 @@ class Situation:
     awaiting: Awaiting | None = None
     #: The patient's next appointment, if any (UTC), for confirm/cancel replies.
     appointment_at: datetime | None = None
+    #: The carrier (Twilio Advanced Opt-Out) already answers single-word STOP/START/HELP, so a
+    #: second confirmation from us would be a duplicate text.
+    carrier_answers_keywords: bool = False
 
 
 @dataclass(frozen=True)

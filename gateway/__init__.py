@@ -17,6 +17,8 @@ from gateway.config import Settings
 
 logger = logging.getLogger(__name__)
 
+MAX_REQUEST_BYTES = 64 * 1024
+
 
 @dataclass
 class Gateway:
@@ -31,7 +33,7 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     """Build the app. The only place that reads the environment or builds the engine."""
     from gateway import cli, db, logs
     from gateway.outbox import make_sender
-    from gateway.twilio.webhooks import bp as twilio_bp
+    from gateway.twilio import bp as twilio_bp
 
     if settings is None:
         settings = Settings()
@@ -43,7 +45,8 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(
         SECRET_KEY=settings.secret_key,
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # Twilio's largest form (1,600 characters, percent-encoded, plus media URLs) is ~25 KB.
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         TESTING=settings.gateway_env == "test",
     )
     if settings.proxy_count:

@@ -55,6 +55,19 @@ def at_field(*, nullable: bool = True, index: bool = False, default_now: bool = 
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
 
 
+def enum_field(enum: type[StrEnum], default: Any = None, *, index: bool = False) -> Any:
+    """A StrEnum column stored as its lowercase value in a VARCHAR (no native enum type), so
+    SQL, partial indexes and both databases read the same readable strings."""
+    column_type = sa.Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+    )
+    return Field(default=default, sa_column=Column(column_type, nullable=False, index=index))
+
+
 def json_field(default: Any) -> Any:
     return Field(default_factory=lambda: default.copy(), sa_column=Column(JSON, nullable=False))
 
@@ -204,7 +217,7 @@ class Appointment(SQLModel, table=True):
     starts_at: datetime = at_field(nullable=False, index=True)
     provider: str = Field(default="", max_length=200)
     is_telehealth: bool = Field(default=False)
-    status: AppointmentStatus = Field(default=AppointmentStatus.SCHEDULED, max_length=32)
+    status: AppointmentStatus = enum_field(AppointmentStatus, AppointmentStatus.SCHEDULED)
     confirmed_at: datetime | None = at_field()
     cancelled_at: datetime | None = at_field()
     created_at: datetime = at_field(default_now=True)
@@ -247,7 +260,7 @@ class Handoff(SQLModel, table=True):
     clinic_id: int = Field(foreign_key="clinic.id", index=True)
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
     queue: str = Field(max_length=32, index=True)
-    status: HandoffStatus = Field(default=HandoffStatus.OPEN, max_length=16, index=True)
+    status: HandoffStatus = enum_field(HandoffStatus, HandoffStatus.OPEN, index=True)
     #: Lower sorts first: 0 emergency, 1 high, 2 normal, 3 low.
     priority: int = Field(default=2)
     urgency: str = Field(default="normal", max_length=16)
@@ -267,9 +280,9 @@ class Message(SQLModel, table=True):
     clinic_id: int = Field(foreign_key="clinic.id", index=True)
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
     handoff_id: int | None = Field(default=None, foreign_key="handoff.id", index=True)
-    direction: Direction = Field(max_length=16)
-    channel: MessageChannel = Field(default=MessageChannel.SMS, max_length=16)
-    kind: MessageKind = Field(default=MessageKind.PATIENT, max_length=16)
+    direction: Direction = enum_field(Direction)
+    channel: MessageChannel = enum_field(MessageChannel, MessageChannel.SMS)
+    kind: MessageKind = enum_field(MessageKind, MessageKind.PATIENT)
     from_number: str = Field(default="", max_length=20)
     to_number: str = Field(default="", max_length=20)
     body: str = Field(default="", sa_column=Column(sa.Text, nullable=False, default=""))
@@ -280,7 +293,7 @@ class Message(SQLModel, table=True):
     recording_url: str | None = Field(default=None, max_length=500)
     #: Outbound: at most one message per key ("reply:<inbound id>:<n>", "page:<id>:<number>").
     idempotency_key: str | None = Field(default=None, unique=True, max_length=200)
-    status: MessageStatus = Field(default=MessageStatus.RECEIVED, max_length=16, index=True)
+    status: MessageStatus = enum_field(MessageStatus, MessageStatus.RECEIVED, index=True)
     status_rank: int = Field(default=0)
     error_code: int | None = None
     segments: int = Field(default=1)
@@ -313,7 +326,7 @@ class Call(SQLModel, table=True):
     clinic_id: int = Field(foreign_key="clinic.id", index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
     call_sid: str = Field(unique=True, max_length=64)
-    status: CallStatus = Field(default=CallStatus.RINGING, max_length=16)
+    status: CallStatus = enum_field(CallStatus, CallStatus.RINGING)
     recording_sid: str | None = Field(default=None, max_length=64)
     started_at: datetime = at_field(default_now=True)
     ended_at: datetime | None = at_field()

@@ -1,0 +1,399 @@
+"""The engine: one inbound message and what we know -> an `Outcome` of replies and effects.
+
+Intercepts run in a fixed order, first match wins (DESIGN.md, STYLE.md rule 8):
+
+1. emergency screen (always, even after an opt-out or while a person owns the conversation)
+2. compliance: opt-out (keywords and plain language), opt-in, HELP
+3. a person owns the conversation: append to the open handoff, say nothing
+4. triage: hand off to a staff queue with an expectation-setting reply, or finish it here
+   (confirm or cancel the visit being answered, resend a link, switch language)
+
+Pure: no clock, no database, no Twilio. The caller (gateway.conversations) applies the effects
+and queues the replies; the offline audit command calls the very same function.
+
+Sample transcript (appointment reminder context):
+
+    patient: C
+    bot:     Riverside Clinic: Thank you, your visit on Tue, Nov 24, 9:30 AM is confirmed.
+    patient: also my chest is squeezing
+    bot:     Riverside Clinic: If this is an emergency, call 911 or go to the nearest ER now. ...
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+from flows import messages as m
+from flows.hours import reply_due
+from flows.triage import triage
+from flows.types import (
+    COMPLETE_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    AppendToHandoff,
+    Awaiting,
+    CancelAppointment,
+    Channel,
+    ClinicInfo,
+    ConfirmAppointment,
+    Effect,
+    Emergency,
+    HandoffNote,
+    Inbound,
+    Intent,
+    MarkFormDone,
+    OpenHandoff,
+    OptIn,
+    OptOut,
+    Outcome,
+    PageOnCall,
+    Queue,
+    RecordTriage,
+    Reply,
+    ReplyKind,
+    SetLanguage,
+    Situation,
+    Triage,
+    Urgency,
+)
+
+#: Single-word keywords the carrier itself answers when Advanced Opt-Out is on.
+CARRIER_KEYWORDS = frozenset(
+    {
+        "stop",
+        "stopall",
+        "unsubscribe",
+        "cancel",
+        "end",
+        "quit",
+        "revoke",
+        "optout",
+        "start",
+        "unstop",
+        "yes",
+        "help",
+        "info",
+    }
+)
+#: A bare yes re-subscribes a patient who opted out (carrier rule), in the languages we answer.
+OPT_IN_WHEN_OPTED_OUT = frozenset({"yes", "si", "sí", "start", "unstop", "có", "是", "네", "да"})
+
+ACK_BY_QUEUE = {
+    Queue.EMERGENCY: m.ACK_CLINICAL,
+    Queue.CLINICAL: m.ACK_CLINICAL,
+    Queue.MANAGER: m.ACK_MANAGER,
+    Queue.REFILLS: m.ACK_REFILLS,
+    Queue.BILLING: m.ACK_BILLING,
+    Queue.RECORDS: m.ACK_RECORDS,
+    Queue.SCHEDULING: m.ACK_SCHEDULING,
+    Queue.FRONT_DESK: m.ACK_FRONT_DESK,
+}
+
+URGENCY_BY_QUEUE = {
+    Queue.EMERGENCY: Urgency.EMERGENCY,
+    Queue.CLINICAL: Urgency.HIGH,
+    Queue.MANAGER: Urgency.HIGH,
+}
+
+#: "I finished the form" after a form reminder, per language (casefolded, accents kept).
+FORM_DONE_WORDS = re.compile(
+    r"\b(done|finished|completed?|submitted|filled|sent it|did it|listo|lista|ya (lo|la) "
+    r"(llen|complet|mand|envi)\w*|ya (llen|complet|termin)\w*|termin[eé]|complet[eé]|"
+    r"llen[eé]|xong|đã điền|完成|填好|tapos na|완료|готово|fini|pwèt|pronto|preenchi)\b"
+    r"|✅",
+)
+
+#: Language names a patient may ask for ("english please", "en español").
+LANGUAGE_NAMES = {
+    "en": ("english", "inglés", "ingles"),
+    "es": ("spanish", "español", "espanol"),
+    "vi": ("vietnamese", "tiếng việt", "tieng viet"),
+    "zh": ("chinese", "mandarin", "cantonese", "中文", "汉语", "普通话"),
+    "tl": ("tagalog", "filipino"),
+    "ko": ("korean", "한국어"),
+    "ar": ("arabic", "العربية", "عربي"),
+    "ru": ("russian", "русск"),
+    "ht": ("creole", "kreyòl", "kreyol", "haitian"),
+    "pt": ("portuguese", "português", "portugues"),
+}
+
+
+def handle(
+    inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: datetime
+) -> Outcome:
+    """Decide what to say and do for one inbound message."""
+    text = inbound.text.strip()
+    if inbound.channel is Channel.VOICEMAIL and not text:
+        return _voicemail_without_transcript(situation, clinic, now)
+
+    result = triage(
+        text, channel=inbound.channel, awaiting=situation.awaiting, stored_lang=situation.language
+    )
+    lang = _reply_language(result, situation)
+    record = RecordTriage(result)
+    keyword = _bare_keyword(text)
+
+    # 1. Emergency first, whatever else is true.
+    if result.emergency is not None:
+        return _emergency(result, situation, clinic, now, lang, record)
+
+    # 2. Compliance.
+    if result.is_opt_out:
+        return _opt_out(result, situation, clinic, now, lang, record, keyword)
+    if result.is_opt_in or (situation.is_opted_out and keyword in OPT_IN_WHEN_OPTED_OUT):
+        replies = ()
+        if not (situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS):
+            replies = (Reply(m.OPT_IN_CONFIRMED, kind=ReplyKind.COMPLIANCE, lang=lang),)
+        effects = (record, OptIn(keyword or "plain-language"))
+        return Outcome(replies, effects, result, decided_by="opt_in")
+    if result.intent is Intent.HELP:
+        replies = ()
+        if not (situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS):
+            replies = (Reply(m.HELP, kind=ReplyKind.COMPLIANCE, lang=lang),)
+        if situation.is_human_owned:
+            return Outcome(replies, (record, AppendToHandoff()), result, decided_by="help")
+        return Outcome(replies, (record,), result, decided_by="help")
+
+    # 3. A person owns the conversation: the bot steps back.
+    if situation.is_human_owned:
+        return Outcome((), (record, AppendToHandoff()), result, decided_by="human_owned")
+
+    # 4. Triage: hand off, or finish it here.
+    outcome = _route(result, situation, clinic, now, lang, record, text)
+    if situation.is_opted_out:
+        # Nothing automated after an opt-out: the staff still see it, the patient gets no text.
+        return Outcome((), outcome.effects, result, decided_by=outcome.decided_by + ":opted_out")
+    return outcome
+
+
+# ----------------------------------------------------------------------------- intercepts
+
+
+def _emergency(
+    result: Triage,
+    situation: Situation,
+    clinic: ClinicInfo,
+    now: datetime,
+    lang: str,
+    record: RecordTriage,
+) -> Outcome:
+    msgid = (
+        m.EMERGENCY_MENTAL_HEALTH
+        if result.emergency is Emergency.MENTAL_HEALTH
+        else m.EMERGENCY_MEDICAL
+    )
+    reply = Reply(msgid, kind=ReplyKind.EMERGENCY, lang=lang)
+    note = _note(result, Queue.EMERGENCY, situation, clinic, now, (reply,))
+    effects: list[Effect] = [record, OpenHandoff(note), PageOnCall(result.emergency)]
+    effects.extend(_request_effects(result, situation))
+    if result.is_opt_out:
+        effects.append(OptOut("emergency-message"))
+    return Outcome((reply,), tuple(effects), result, decided_by="emergency")
+
+
+def _opt_out(
+    result: Triage,
+    situation: Situation,
+    clinic: ClinicInfo,
+    now: datetime,
+    lang: str,
+    record: RecordTriage,
+    keyword: str,
+) -> Outcome:
+    replies: tuple[Reply, ...] = ()
+    # At most one confirmation: none if already opted out, none if the carrier just sent one.
+    carrier_did = situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS
+    if not situation.is_opted_out and not carrier_did:
+        replies = (Reply(m.OPT_OUT_CONFIRMED, kind=ReplyKind.COMPLIANCE, lang=lang),)
+    effects: list[Effect] = [record, OptOut(keyword or _evidence_phrase(result))]
+    if result.queue not in (Queue.NONE,):
+        # An angry "STOP TEXTING ME" is an opt-out and a manager handoff; a symptom inside an
+        # opt-out still reaches a nurse. No expectation text: they asked for no more texts.
+        if situation.is_human_owned:
+            effects.append(AppendToHandoff())
+        else:
+            effects.append(OpenHandoff(_note(result, result.queue, situation, clinic, now, replies)))
+    return Outcome(replies, tuple(effects), result, decided_by="opt_out")
+
+
+def _route(
+    result: Triage,
+    situation: Situation,
+    clinic: ClinicInfo,
+    now: datetime,
+    lang: str,
+    record: RecordTriage,
+    text: str,
+) -> Outcome:
+    effects: list[Effect] = [record, *_request_effects(result, situation)]
+    queue = result.queue
+    is_complete = lang in COMPLETE_LANGUAGES
+
+    if queue is Queue.NONE:
+        # In a language we only partly speak, the bot finishes only what needs no wording of
+        # its own (thanks, a language switch); a person answers the rest in that language.
+        finished = None
+        if is_complete or result.intent in (Intent.THANKS, Intent.LANGUAGE):
+            finished = _finish(result, situation, clinic, lang, text)
+        if finished is not None:
+            replies, extra = finished
+            return Outcome(replies, (*effects, *extra), result, decided_by=f"bot:{result.intent}")
+        # The bot cannot finish it (no appointment on file, no link, a language we only
+        # partly speak): a person at the front desk does.
+        queue = Queue.FRONT_DESK
+
+    ack = ACK_BY_QUEUE[queue] if is_complete else m.ACK_STAFF
+    if result.intent is not Intent.CLINICAL and queue is Queue.CLINICAL and not is_complete:
+        ack = m.ACK_STAFF
+    due = reply_due(now, queue, clinic)
+    reply = Reply(ack, params=(("due", due),), lang=lang)
+    note = _note(result, queue, situation, clinic, now, (reply,), due=due)
+    effects.append(OpenHandoff(note))
+    return Outcome((reply,), tuple(effects), result, decided_by=f"handoff:{queue}")
+
+
+def _finish(
+    result: Triage, situation: Situation, clinic: ClinicInfo, lang: str, text: str
+) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
+    """Answer what the bot can finish alone; None hands it to a person."""
+    intent = result.intent
+    when = situation.appointment_at
+    answering_reminder = situation.awaiting is Awaiting.APPOINTMENT_REMINDER
+    if intent is Intent.THANKS:
+        return (), ()
+    if intent is Intent.CONFIRM:
+        if when is not None:
+            return (Reply(m.APPOINTMENT_CONFIRMED, (("when", when),), lang=lang),), ()
+        if answering_reminder:
+            return (Reply(m.APPOINTMENT_CONFIRMED_NO_DATE, lang=lang),), ()
+        return None
+    if intent is Intent.CANCEL:
+        if when is not None:
+            return (Reply(m.APPOINTMENT_CANCELLED, (("when", when),), lang=lang),), ()
+        if answering_reminder:
+            return (Reply(m.APPOINTMENT_CANCELLED_NO_DATE, lang=lang),), ()
+        return None
+    if intent is Intent.LANGUAGE:
+        target = _requested_language(text) or result.lang
+        if target not in SUPPORTED_LANGUAGES:
+            return None
+        return (Reply(m.LANGUAGE_SET, lang=target),), (SetLanguage(target),)
+    if intent is Intent.FORMS:
+        if situation.awaiting is Awaiting.FORM_REMINDER and FORM_DONE_WORDS.search(text.casefold()):
+            return (Reply(m.FORM_DONE, lang=lang),), (MarkFormDone(),)
+        return _link(m.FORMS_LINK, clinic.forms_url, lang)
+    if intent is Intent.PORTAL:
+        return _link(m.PORTAL_LINK, clinic.portal_url, lang)
+    if intent is Intent.TELEHEALTH:
+        return _link(m.TELEHEALTH_LINK, clinic.telehealth_url, lang)
+    return None
+
+
+def _link(
+    msgid: str, url: str, lang: str
+) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
+    if not url:
+        return None
+    return (Reply(msgid, (("link", url),), lang=lang),), ()
+
+
+def _request_effects(result: Triage, situation: Situation) -> tuple[Effect, ...]:
+    """A confirm or cancel is recorded even when the same text also goes to a person."""
+    if situation.awaiting is not Awaiting.APPOINTMENT_REMINDER and situation.appointment_at is None:
+        return ()
+    if result.intent is Intent.CONFIRM:
+        return (ConfirmAppointment(),)
+    if result.intent is Intent.CANCEL:
+        return (CancelAppointment(),)
+    return ()
+
+
+def _voicemail_without_transcript(
+    situation: Situation, clinic: ClinicInfo, now: datetime
+) -> Outcome:
+    """Never drop a voicemail: no transcript still reaches the front desk with its recording."""
+    lang = situation.language or "en"
+    result = Triage(
+        intent=Intent.OTHER,
+        queue=Queue.FRONT_DESK,
+        emergency=None,
+        is_upset=False,
+        lang=lang,
+        evidence=("voicemail without a transcript",),
+        summary="Voicemail, no transcript: listen to the recording",
+    )
+    if situation.is_human_owned:
+        return Outcome((), (RecordTriage(result), AppendToHandoff()), result, "human_owned")
+    due = reply_due(now, Queue.FRONT_DESK, clinic)
+    replies: tuple[Reply, ...] = ()
+    if not situation.is_opted_out:
+        replies = (Reply(m.ACK_VOICEMAIL, params=(("due", due),), lang=lang),)
+    note = _note(result, Queue.FRONT_DESK, situation, clinic, now, replies, due=due)
+    return Outcome(
+        replies, (RecordTriage(result), OpenHandoff(note)), result, decided_by="voicemail"
+    )
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _note(
+    result: Triage,
+    queue: Queue,
+    situation: Situation,
+    clinic: ClinicInfo,
+    now: datetime,
+    replies: tuple[Reply, ...],
+    *,
+    due: datetime | None = None,
+) -> HandoffNote:
+    return HandoffNote(
+        summary=result.summary or f"{result.intent} ({result.lang})",
+        intent=result.intent,
+        queue=queue,
+        reason=result.evidence,
+        urgency=URGENCY_BY_QUEUE.get(queue, result.urgency),
+        due_at=due or reply_due(now, queue, clinic),
+        lang=result.lang,
+        emergency=result.emergency,
+        is_upset=result.is_upset,
+        answering=situation.awaiting,
+        bot_said=tuple(reply.msgid for reply in replies),
+    )
+
+
+def _reply_language(result: Triage, situation: Situation) -> str:
+    """Answer in the language the patient wrote in (triage gives bare codes like "C" the
+    patient's stored language), else the stored one, else English."""
+    for candidate in (result.lang, situation.language):
+        if candidate in SUPPORTED_LANGUAGES:
+            return candidate  # type: ignore[return-value]
+    return "en"
+
+
+def _bare_keyword(text: str) -> str:
+    """The message as one casefolded word without punctuation, or "" if it is more than that."""
+    folded = unicodedata.normalize("NFC", text).strip().casefold().strip(".!¡?¿ ")
+    return folded if folded and " " not in folded else ""
+
+
+def _evidence_phrase(result: Triage) -> str:
+    for item in result.evidence:
+        if "opt" in item:
+            return item[:100]
+    return "plain-language"
+
+
+def _requested_language(text: str) -> str | None:
+    folded = text.casefold()
+    found = [
+        (folded.find(name), code)
+        for code, names in LANGUAGE_NAMES.items()
+        for name in names
+        if name in folded
+    ]
+    if not found:
+        return None
+    # "english please, I don't read spanish": the first language named is the one asked for.
+    return min(found)[1]

@@ -1,0 +1,117 @@
+"""The offline triage audit: replay messages through the webhook's own decision code.
+
+Input is JSON Lines, one object per message: `id`, `text`, and optionally `channel`
+("sms" | "voicemail"), `context` (the last automated message: "appointment_reminder",
+"form_reminder", "telehealth_prep") and `lang` (the patient's stored language, used as a real
+patient's would be: for bare codes like "C" and for the reply language). Output is one JSON line
+per message: `id`, `intent`, `handoff`, `emergency`, `upset`, `lang`, `reply` (the exact text
+the patient would get, several texts joined by a blank line; null when the bot stays silent).
+A line that cannot be read gets `{"id": ..., "error": "..."}` and the rest go on.
+
+Nothing is written to the database: `gateway.conversations.decide` is pure. The clinic is the
+database's first clinic when there is one (so replies carry its name, hours and links), else
+the defaults a fresh deployment has. With `--eval`, gold `lang` labels are NOT given to the
+classifier (they describe the message, not the patient), so language accuracy is honest.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from datetime import datetime
+from typing import IO, Any
+
+from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, select
+
+from flows.types import Awaiting, Channel, ClinicInfo, Inbound, OpenHandoff, Situation
+from gateway.clinic import clinic_info
+from gateway.conversations import decide
+from gateway.models import Clinic
+
+
+def audit_clinic(app: Flask) -> ClinicInfo:
+    """The clinic replies are worded for: the first stored one, or the defaults."""
+    try:
+        with Session(app.extensions["gateway"].engine) as session:
+            clinic = session.exec(select(Clinic).order_by(Clinic.id)).first()
+            if clinic is not None:
+                return clinic_info(clinic)
+    except SQLAlchemyError:
+        pass  # no database yet: audit still works with defaults
+    return clinic_info(Clinic(slug="main", name="Our clinic", phone="our office"))
+
+
+def audit_one(item: dict[str, Any], *, clinic: ClinicInfo, now: datetime) -> dict[str, Any]:
+    """Decide one message exactly as the webhook would for a patient with no open handoff."""
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise ValueError("'text' must be a string")
+    channel = Channel(item.get("channel") or "sms")
+    context = item.get("context")
+    situation = Situation(
+        language=item.get("lang"),
+        awaiting=Awaiting(context) if context else None,
+    )
+    decision = decide(inbound=Inbound(text, channel), situation=situation, clinic=clinic, now=now)
+    outcome = decision.outcome
+    triage = outcome.triage
+    handoff = next(
+        (str(e.note.queue) for e in outcome.effects if isinstance(e, OpenHandoff)), "none"
+    )
+    return {
+        "id": item.get("id"),
+        "intent": str(triage.intent) if triage else None,
+        "handoff": handoff,
+        "emergency": str(triage.emergency) if triage and triage.emergency else None,
+        "upset": bool(triage.is_upset) if triage else False,
+        "lang": triage.lang if triage else None,
+        "reply": "\n\n".join(text for _, text in decision.texts) or None,
+    }
+
+
+def audit_lines(
+    lines: Iterable[str], *, clinic: ClinicInfo, now: datetime, use_lang: bool = True
+) -> Iterable[dict[str, Any]]:
+    """One result (or error) per non-blank input line, with the time it took in `ms`."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line must be a JSON object")
+            if not use_lang:
+                item = {k: v for k, v in item.items() if k != "lang"}
+            started = time.perf_counter()
+            result = audit_one(item, clinic=clinic, now=now)
+            result["ms"] = (time.perf_counter() - started) * 1000
+        except (ValueError, TypeError) as error:
+            ident = item.get("id") if "item" in locals() and isinstance(item, dict) else None
+            result = {"id": ident, "line": number, "error": str(error)}
+        yield result
+
+
+def run_audit(app: Flask, source: IO[str], sink: IO[str], *, now: datetime) -> None:
+    """Read JSON Lines from `source`, write one JSON line per message to `sink`."""
+    clinic = audit_clinic(app)
+    for result in audit_lines(source, clinic=clinic, now=now):
+        result.pop("ms", None)
+        sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sink.flush()
+
+
+def run_eval(app: Flask, path: str, *, now: datetime) -> str:
+    """Score the audit on a labelled file (SCHEMA.md fields) and return the printed report."""
+    from flows.triage.evaluate import evaluate, format_report
+
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.readlines()
+    gold = [json.loads(line) for line in lines if line.strip()]
+    clinic = audit_clinic(app)
+    # Warm up once (the language detector loads lazily) so timings are per message, warm.
+    list(audit_lines(lines[:5], clinic=clinic, now=now, use_lang=False))
+    predicted = list(audit_lines(lines, clinic=clinic, now=now, use_lang=False))
+    return format_report(evaluate(gold, predicted))
