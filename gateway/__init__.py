@@ -13,7 +13,7 @@ from flask import Flask
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway.config import Settings
+from gateway.config import ConfigError, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -29,17 +29,32 @@ class Gateway:
     sender: Any  # gateway.outbox.Sender | None
 
 
+def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
+    """Validated settings, or exit with one line naming the variable at fault."""
+    from pydantic import ValidationError
+
+    try:
+        if settings is None:
+            settings = Settings()
+        elif isinstance(settings, dict):
+            settings = Settings(**settings)
+        settings.check()
+    except ConfigError as error:
+        raise SystemExit(f"configuration error: {error}") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise SystemExit(f"configuration error: {name}: {first['msg']}") from None
+    return settings
+
+
 def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     """Build the app. The only place that reads the environment or builds the engine."""
     from gateway import cli, db, logs
     from gateway.outbox import make_sender
     from gateway.twilio import bp as twilio_bp
 
-    if settings is None:
-        settings = Settings()
-    elif isinstance(settings, dict):
-        settings = Settings(**settings)
-    settings.check()
+    settings = load_settings(settings)
     logs.configure(settings.log_level)
 
     app = Flask(__name__, instance_relative_config=True)
