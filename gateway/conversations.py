@@ -318,3 +318,32 @@ def _process(
         appointment=appointment,
         now=now,
     )
+
+
+def sweep_unprocessed_texts(
+    *, engine: sa.Engine, now: datetime, carrier_answers_keywords: bool = False
+) -> list[int]:
+    """Process texts that were stored but never finished (a process died mid-request).
+
+    Voicemails are left to `gateway.voicemail`, which waits for their transcripts first.
+    Returns the outbox ids queued.
+    """
+    outbox_ids: list[int] = []
+    with Session(engine, expire_on_commit=False) as session:
+        stuck = session.exec(
+            select(Message.id).where(
+                Message.direction == Direction.INBOUND,
+                Message.channel == MessageChannel.SMS,
+                Message.processed_at.is_(None),  # type: ignore[union-attr]
+                Message.created_at < now - STALE_CLAIM,
+            )
+        ).all()
+        for message_id in stuck:
+            logger.warning("processing stored text %s that was never finished", message_id)
+            outbox_ids += process_inbound(
+                session=session,
+                message_id=message_id,
+                now=now,
+                carrier_answers_keywords=carrier_answers_keywords,
+            )
+    return outbox_ids

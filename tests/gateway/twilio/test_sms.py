@@ -352,3 +352,24 @@ def test_processing_claim_holds_across_sessions(send_sms, session, app):
     assert not claim_for_processing(session=session, message_id=message.id, now=datetime.now(UTC))
     count = session.execute(sa.select(sa.func.count()).select_from(Handoff)).scalar_one()
     assert count == 1
+
+
+def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(app, session, clinic):
+    """Store-first means a crash after the commit loses nothing: the sweep finishes the job."""
+    from datetime import UTC, datetime, timedelta
+
+    from gateway.conversations import store_inbound, sweep_unprocessed_texts
+    from gateway.models import MessageChannel
+
+    earlier = datetime.now(UTC) - timedelta(minutes=5)
+    message, _ = store_inbound(
+        session=session, clinic=clinic, from_number=PATIENT_NUMBER, to_number=CLINIC_NUMBER,
+        body="I need a refill of my inhaler", channel=MessageChannel.SMS,
+        twilio_sid="SMdied000000000000000001", now=earlier,
+    )
+    outbox = sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
+    assert len(outbox) == 1
+    session.expire_all()
+    assert session.get(Message, message.id).processed_at is not None
+    assert handoffs(session)[0].queue == "refills"
+    assert sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC)) == []
