@@ -1,0 +1,1 @@
+"""Alembic migrations for the gateway's tables (run with `flask --app gateway migrate`)."""

@@ -1,0 +1,1 @@
+"""Migration revisions, one file each, named `<number>_<slug>.py`."""
