@@ -1,0 +1,213 @@
+"""The patient's main need (intent), opt-out/opt-in, and tone (upset), from the lexicon tables.
+
+Order of decision, first match wins:
+
+1. consent: a revocation ("STOP", "stop texting me", "no más mensajes") or a re-subscription;
+2. a leading reply code answering the last automated message ("C", "X", "R", "si", "DONE");
+3. an explicit request for a manager or a complaint;
+4. the earliest *strong* request in the text (refill, results, billing, scheduling, ...), where a
+   clinical question ("should I stop taking it?") beats a refill, and a form reminder's own
+   subject beats insurance/billing/records mentioned as attachments;
+5. the subject of the message being answered (telehealth link, form);
+6. upset with nothing else asked -> complaint;
+7. an emergency, a symptom or a clinical question -> clinical;
+8. the earliest *weak* hint (a visit type, "portal", "video", "form");
+9. a confirmation phrase, then thanks/acknowledgement, then other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.triage import rules
+from flows.types import Awaiting, Intent
+
+#: Whole-message keywords carriers treat as opt-out (CTIA), plus common variants.
+OPT_OUT_KEYWORDS = frozenset(
+    {
+        "stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
+        "opt out", "stop please", "please stop", "stop now", "stop it", "unsub", "remove",
+        "remove me", "baja", "alto", "parar", "basta", "stop texting", "stop messaging",
+    }
+)
+OPT_IN_KEYWORDS = frozenset(
+    {"start", "unstop", "subscribe", "resubscribe", "opt in", "optin", "start please"}
+)
+_CAPS_IGNORED = frozenset(
+    {
+        "STOP", "START", "HELP", "DONE", "LISTO", "BAJA", "UNSTOP", "COVID", "HIPAA", "ASAP",
+        "URGENT", "CVS", "MRI", "EKG", "HSA", "FSA", "DOT", "UTI", "CPAP", "PCP", "OBGYN", "HIV",
+        "STD", "RSVP", "ADHD", "COPD", "CHF", "WIC", "SNAP", "PPO", "HMO", "BCBS",
+    }
+)
+_CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+_EMOJI_ACK = frozenset({"👍", "🙏", "❤", "❤️", "😊", "🙂", "👌", "✅", "😀", "😁", "🤝", "👏"})
+_SHORT_THANKS = 8
+_LONG_THANKS = 16
+_CODES = {"c": Intent.CONFIRM, "x": Intent.CANCEL, "r": Intent.RESCHEDULE}
+_WEAK_TO_CONTEXT = {
+    Awaiting.TELEHEALTH_PREP: Intent.TELEHEALTH,
+    Awaiting.FORM_REMINDER: Intent.FORMS,
+}
+#: In a form reminder's thread these are attachments to the form, not requests of their own.
+_FORM_ATTACHMENTS = (
+    Intent.INSURANCE, Intent.BILLING, Intent.RECORDS, Intent.TEST_RESULTS, Intent.PORTAL,
+)
+
+
+@dataclass(frozen=True)
+class Consent:
+    """Opt-out / opt-in found in a message, with the matched keyword or phrase."""
+
+    is_opt_out: bool
+    is_opt_in: bool
+    keyword: str = ""
+
+
+def words_of(tokens: tuple[str, ...]) -> list[str]:
+    """The word tokens (letters or digits) of a normalised message."""
+    return [t for t in tokens if t[0].isalnum()]
+
+
+def find_consent(text: str, tokens: tuple[str, ...]) -> Consent:
+    """Detect a revocation of consent to texts, or a request to resume them."""
+    words = words_of(tokens)
+    joined = " ".join(words)
+    if joined in OPT_OUT_KEYWORDS:
+        return Consent(True, False, joined)
+    if joined in OPT_IN_KEYWORDS:
+        return Consent(False, True, joined)
+    if rules.OPT_IN is not None and (m := rules.OPT_IN.search(text)):
+        return Consent(False, True, m.group().strip())
+    if rules.OPT_OUT is not None and (m := rules.OPT_OUT.search(text)):
+        return Consent(True, False, m.group().strip())
+    return Consent(False, False)
+
+
+def find_upset(raw: str, text: str) -> tuple[str, ...]:
+    """Signs that the patient is frustrated with the clinic's service."""
+    evidence = []
+    if rules.UPSET is not None and (m := rules.UPSET.search(text)):
+        evidence.append(f"upset:'{m.group().strip()}'")
+    shouting = [w for w in _CAPS_WORD.findall(raw) if w not in _CAPS_IGNORED]
+    if len(shouting) >= 2:
+        evidence.append(f"upset:capitals '{' '.join(shouting[:3])}'")
+    return tuple(evidence)
+
+
+def _earliest(table, text: str) -> tuple[Intent, str, int] | None:
+    best: tuple[Intent, str, int] | None = None
+    for entry in table:
+        m = entry.regex.search(text)
+        if m is not None and (best is None or m.start() < best[2]):
+            best = (entry.intent, m.group().strip(), m.start())
+    return best
+
+
+def _matches(table, text: str, intent: Intent) -> str | None:
+    for entry in table:
+        if entry.intent is intent and (m := entry.regex.search(text)):
+            return m.group().strip()
+    return None
+
+
+def _ev(intent: Intent, why: str) -> tuple[str, ...]:
+    return (f"intent:{intent.value}:{why}",)
+
+
+def _leading_reply(
+    words: list[str], tokens: tuple[str, ...], text: str, awaiting: Awaiting | None
+) -> tuple[Intent, str, bool] | None:
+    """A reply code at the start of the message: (intent, code, is_explicit_code)."""
+    first = tokens[0] if tokens else ""
+    if awaiting is Awaiting.APPOINTMENT_REMINDER:
+        if first in _CODES:
+            return _CODES[first], first, True
+        if first in rules.CONFIRM_WORDS or first in _EMOJI_ACK:
+            return Intent.CONFIRM, first, False
+    elif awaiting is Awaiting.FORM_REMINDER:
+        if first in rules.DONE_WORDS or any(text.startswith(p) for p in rules.DONE_WORDS):
+            return Intent.FORMS, first, True
+    elif len(words) == 1 and words[0] in _CODES and len(tokens) <= 3:
+        return _CODES[words[0]], words[0], True
+    return None
+
+
+def classify_intent(
+    text: str,
+    tokens: tuple[str, ...],
+    awaiting: Awaiting | None,
+    *,
+    consent: Consent,
+    is_upset: bool,
+    has_clinical_signal: bool,
+) -> tuple[Intent, tuple[str, ...]]:
+    """Decide the main intent of a normalised, idiom-free message, with its evidence."""
+    if consent.is_opt_out:
+        return Intent.OPT_OUT, _ev(Intent.OPT_OUT, repr(consent.keyword))
+    if consent.is_opt_in:
+        return Intent.OPT_IN, _ev(Intent.OPT_IN, repr(consent.keyword))
+
+    words = words_of(tokens)
+    leading = _leading_reply(words, tokens, text, awaiting)
+    if leading is not None and leading[2]:
+        return leading[0], _ev(leading[0], f"reply code '{leading[1]}'")
+
+    if rules.WANTS_MANAGER is not None and (m := rules.WANTS_MANAGER.search(text)):
+        return Intent.COMPLAINT, _ev(Intent.COMPLAINT, repr(m.group().strip()))
+
+    strong = _earliest(rules.STRONG_INTENTS, text)
+    clinical_q = rules.CLINICAL_QUESTIONS.search(text) if rules.CLINICAL_QUESTIONS else None
+    context_cue = None
+    if awaiting is not None and awaiting.value in rules.CONTEXT_CUES:
+        context_cue = rules.CONTEXT_CUES[awaiting.value].search(text)
+
+    if strong is not None:
+        intent, found, _ = strong
+        if awaiting is Awaiting.FORM_REMINDER and intent in _FORM_ATTACHMENTS and context_cue:
+            return Intent.FORMS, _ev(Intent.FORMS, f"form reminder reply '{context_cue.group()}'")
+        if intent is Intent.REFILL and clinical_q is not None:
+            return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+        return intent, _ev(intent, repr(found))
+    if leading is not None:
+        return leading[0], _ev(leading[0], f"reply '{leading[1]}'")
+
+    thanks = rules.THANKS_PHRASES.search(text) if rules.THANKS_PHRASES is not None else None
+    # "thanks, see you on the video!" answers the reminder without asking anything.
+    if thanks is not None and len(words) <= _SHORT_THANKS and "?" not in text:
+        return Intent.THANKS, _ev(Intent.THANKS, repr(thanks.group().strip()))
+
+    if awaiting in _WEAK_TO_CONTEXT:
+        wanted = _WEAK_TO_CONTEXT[awaiting]
+        hint = _matches(rules.WEAK_INTENTS, text, wanted)
+        if hint is None and context_cue is not None:
+            hint = context_cue.group()
+        if hint is not None:
+            return wanted, _ev(wanted, f"reply to {awaiting.value} '{hint}'")
+
+    if is_upset:
+        return Intent.COMPLAINT, _ev(Intent.COMPLAINT, "upset with no other request")
+    if has_clinical_signal or clinical_q is not None:
+        return Intent.CLINICAL, _ev(Intent.CLINICAL, "symptom or clinical question")
+
+    weak = _earliest(rules.WEAK_INTENTS, text)
+    if weak is not None:
+        return weak[0], _ev(weak[0], repr(weak[1]))
+
+    if rules.CONFIRM_PHRASES is not None and (m := rules.CONFIRM_PHRASES.search(text)):
+        return Intent.CONFIRM, _ev(Intent.CONFIRM, repr(m.group().strip()))
+    # A voicemail that ends "thank you" is not a thank-you note.
+    if thanks is not None and len(words) <= _LONG_THANKS:
+        return Intent.THANKS, _ev(Intent.THANKS, repr(thanks.group().strip()))
+    if tokens and all(t in _EMOJI_ACK or not t[0].isalnum() for t in tokens):
+        if any(t in _EMOJI_ACK for t in tokens):
+            return Intent.THANKS, _ev(Intent.THANKS, "emoji")
+    return Intent.OTHER, _ev(Intent.OTHER, "no rule matched")
+
+
+def needs_person(text: str) -> str | None:
+    """For forms, portal and telehealth: what shows that a person must act, if anything."""
+    if rules.NEEDS_PERSON is not None and (m := rules.NEEDS_PERSON.search(text)):
+        return m.group().strip()
+    return None

@@ -1,0 +1,471 @@
+"""Spanish triage word lists, including US Spanish texting habits ("q", "porfa", "ocupo").
+
+Patterns run over normalised text: lowercase, no accents ("manana", "mas", "sera"), SMS
+abbreviations expanded ("q" -> "que", "xq" -> "porque", "d" -> "de").
+"""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+_SU = r"(?:el|la|su|mi|los|las|sus|mis)"
+
+EMERGENCY_MEDICAL = (
+    Rule(
+        "dolor de pecho",
+        r"\b(?:dolor|dolores|duele|duelen|dolia|presion|opresion|aprieta|apretado|pesadez|ardor|"
+        r"punzadas?)\b{gap}(?:de |en |del )?(?:el |mi |su )?pecho\b",
+    ),
+    Rule(
+        "dolor de pecho",
+        r"\bpecho\b{gap}(?:duele|dolor|apretado|aprieta|presion|oprimido|pesado|punzadas?)",
+    ),
+    Rule("infarto", r"\b(?:infarto|ataque al corazon|ataque cardiaco)\b"),
+    Rule(
+        "no puede respirar",
+        r"\b(?:no puedo|no puede|no podia|no pude|no podemos|dificultad para|me cuesta|le cuesta|"
+        r"trabajo para|problemas para) respirar\b",
+    ),
+    Rule("no puede respirar", r"\b(?:me|le|nos|se) (?:falta|faltaba) (?:el )?aire\b|\bfalta de aire\b"),
+    Rule("no puede respirar", r"\bahog\w*|\bsofoc\w*"),
+    Rule("no puede respirar", r"\brespir\w*\b{gap}(?:raro|rapido|mal|dificil|feo|extrano|agitad\w*)"),
+    Rule("no respira", r"\bno (?:esta )?respira\w*\b"),
+    Rule("labios morados", r"\b(?:labios|cara|piel|unas)\b{gap}(?:morad\w*|azul\w*)"),
+    Rule(
+        "cara caida",
+        r"\b(?:cara|boca|labio)\b{gap}(?:caid\w*|chuec\w*|torcid\w*|dormid\w*|paralizad\w*|"
+        r"de lado|colgad\w*)",
+    ),
+    Rule("cara caida", r"\b(?:se le|se me) (?:cae|cayo|callo|torcio|durmio) (?:la cara|la boca|un lado)"),
+    Rule(
+        "habla raro",
+        r"\bhabla\w* (?:muy )?(?:raro|rara|chistoso|mal|arrastrad\w*|enredad\w*|incoheren\w*|"
+        r"cosas sin sentido|trabad\w*)",
+    ),
+    Rule("habla raro", r"\bno se le entiende\b|\barrastra (?:las palabras|la lengua)\b|\bincoheren\w*"),
+    Rule(
+        "debilidad de un lado",
+        r"\b(?:no (?:puede|puedo|podia|pudo)) (?:mover|levantar|sentir) " + _SU
+        + r" (?:brazo|pierna|mano|lado)",
+    ),
+    Rule(
+        "debilidad de un lado",
+        r"\b(?:brazo|pierna|mano|lado)\b{gap}(?:dormid\w*|entumid\w*|sin fuerza|debil|paralizad\w*)",
+    ),
+    Rule("derrame", r"\b(?:derrame|embolia|ictus)\b"),
+    Rule(
+        "confusion",
+        r"\b(?:esta|anda|se puso|muy|bien)\s+(?:\w+\s+)?(?:confundid\w*|desorientad\w*|perdid\w*)\b"
+        r"(?!\s+(?:con|sobre|por|de))",
+    ),
+    Rule("confusion", r"\bno sabe (?:que dia|donde esta|quien soy|quien es)\b"),
+    Rule("peor dolor de cabeza", r"\bpeor dolor de (?:cabeza|mi vida|su vida)\b"),
+    Rule(
+        "dolor de cabeza con cuello rigido",
+        r"\bdolor de cabeza\b",
+        also=(r"\bcuello (?:tieso|rigido|duro|engarrotado)\b",),
+    ),
+    Rule(
+        "golpe en la cabeza",
+        r"\b(?:golpe\w*|pego|se pego|cayo|se cayo|azoto)\b.{0,40}\bcabeza\b",
+        also=(r"\b(?:vomit\w*|confundid\w*|no reacciona|dormid\w*|desmay\w*|no habla|devolvi\w*)",),
+    ),
+    Rule(
+        "sangrado fuerte",
+        r"\b(?:no (?:para|deja|paraba) de sangrar|sangr\w* (?:mucho|demasiado|bastante|sin parar)|"
+        r"mucha sangre|sangrado (?:fuerte|abundante|mucho)|hemorragia|chorros de sangre)\b",
+    ),
+    Rule(
+        "sangrado fuerte",
+        r"\b(?:vomit\w*|devolv\w*|escup\w*|tos\w*|arroj\w*)\b{gap}sangre\b",
+    ),
+    Rule(
+        "anafilaxia",
+        r"\bgarganta\b{gap}(?:cerr\w*|cierra|hinch\w*|apret\w*|inflam\w*)",
+    ),
+    Rule(
+        "anafilaxia",
+        r"\b(?:se me|se le|se nos|se les)\s+(?:esta\s+|estan\s+)?(?:hinchando|hincharon|hincho|"
+        r"inflamando|inflamaron|inflamo)\s+(?:la lengua|los labios|la cara|la garganta|la boca)",
+    ),
+    Rule(
+        "anafilaxia",
+        r"\b(?:labios|lengua|cara|garganta)\b{gap}(?:hinchad\w*|inflamad\w*)",
+        also=(r"\b(?:pique|pico|picadura|abeja|comi|comio|alergi\w*|pastilla|medicina|respir\w*|aire)",),
+    ),
+    Rule("anafilaxia", r"\breaccion alergica\b", also=(r"\b(?:hinch\w*|garganta|respir\w*|labios|lengua|aire)",)),
+    Rule("convulsiones", r"\b(?:convulsion\w*|convulsiona\w*|ataque epileptico|le dio un ataque)\b"),
+    Rule(
+        "desmayo",
+        r"\b(?:se desmay\w*|desmayad\w*|inconsciente|perdio el conocimiento|perdio el sentido|"
+        r"no reacciona|no responde|se desvanecio)\b",
+    ),
+    Rule("no despierta", r"\bno (?:se )?(?:quiere |puede )?(?:despierta\w*|despertar\w*)\b"),
+    Rule("sobredosis", r"\bsobredosis\b"),
+    Rule(
+        "sobredosis",
+        r"\b(?:se )?(?:tomo|tome|trago|trague|comio)\b{gap}(?:muchas|todas|un monton de|demasiadas|"
+        r"un frasco de|el frasco)\b",
+    ),
+    Rule("sobredosis", r"\bse (?:trago|comio|tomo)\b{gap}(?:pila|pilas|bateria|pastillas|cloro|veneno)"),
+    Rule("sobredosis", r"\b(?:pila|pilas|bateria|baterias) (?:redond\w*|de boton|chiquit\w*)"),
+    Rule("sangrado en embarazo", r"\b(?:sangr\w*|coagulos)\b", also=(r"\bembarazad\w*",)),
+    Rule("bebe no se mueve", r"\b(?:bebe|nino|nina)\b{gap}no se (?:mueve|ha movido|siente)"),
+    Rule("se rompio la fuente", r"\bse (?:me |le )?rompio la fuente\b"),
+    Rule(
+        "bebe decaido",
+        r"\b(?:aguadit\w*|muy dormid\w*|desguanzad\w*|decaid\w*|lacio|no reacciona|sin fuerza|"
+        r"no quiere (?:comer|mamar))\b",
+        also=(
+            r"\b(?:bebe|baby|recien nacid\w*|\d+\s*(?:mes|meses|semanas|dias))\b",
+            r"\b(?:fiebre|calentura|temperatura)\b",
+        ),
+    ),
+    Rule(
+        "bebe con fiebre",
+        r"\b(?:fiebre|calentura)\b",
+        also=(r"\b(?:recien nacid\w*|\d+\s*(?:semanas|dias) de nacid\w*|\d+\s*(?:semanas|dias))\b",),
+    ),
+)
+
+EMERGENCY_MENTAL_HEALTH = (
+    Rule("no quiere vivir", r"\b(?:ya\s+)?no quiero (?:seguir )?(?:viv\w*|estar aqui|existir)\b"),
+    Rule("no quiere vivir", r"\bno quiere (?:seguir )?viv\w*\b"),
+    Rule("quiere morir", r"\b(?:quiero|quiere|quisiera) morir\w*\b|\bme quiero morir\b"),
+    Rule("quiere morir", r"\bganas de (?:morir\w*|matarme|no despertar|desaparecer)\b"),
+    Rule("quiere morir", r"\bno (?:quiero|quiere) (?:seguir aqui|despertar)\b|\bpara que seguir\b"),
+    Rule("suicidio", r"\bsuicid\w*|\bquitar(?:me|se|le) la vida\b"),
+    Rule("suicidio", r"\b(?:matarme|matarse|me voy a matar|me quiero matar|se quiere matar|se va a matar)\b"),
+    Rule("no aguanto mas", r"\bno aguanto mas\b", also=(r"\b(?:vivir|morir|desaparecer|nadie|vida|matar|todo)\b",)),
+    Rule("quiere desaparecer", r"\b(?:quiero|quiere) desaparecer\b|\bdejar de existir\b"),
+    Rule("nadie me va a extranar", r"\bnadie (?:me )?(?:va a|iba a|van a) extran\w*"),
+    Rule("mejor sin mi", r"\b(?:estarian|estan|estaran) mejor sin mi\b|\bmejor (?:muert[oa])\b"),
+    Rule(
+        "autolesion",
+        r"\b(?:cortarme|me corto|me estoy cortando|me sigo cortando|hacerme dano|lastimarme|"
+        r"me lastimo|me hago dano|cortandose|se corta)\b",
+    ),
+    Rule(
+        "dano a otros",
+        r"\b(?:matar|lastimar|hacerle dano|balacear|apunalar)\s+(?:a\s+)?(?:alguien|mi|su|el|ella|"
+        r"ellos|esa|ese)\b",
+    ),
+    Rule("despedida", r"\b(?:adios|me despido)\b", also=(r"\b(?:perdon|deprimid\w*|no contesta|carta)\b",)),
+)
+
+IDIOMS = (
+    r"\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque|patatus|algo)\b",
+    r"\bme (?:va|iba|vas|van) a dar (?:un )?(?:infarto|ataque)\b",
+    r"\bme muero (?:de|por) (?:\w+ ){0,2}",
+    r"\b(?:muert[oa]s?|morir\w*) de (?:la )?(?:risa|ganas|hambre|verguenza|sueno|aburrimiento)\b",
+    r"\bme (?:esta|estan) matando (?:la espera|el trabajo)\b",
+    r"\bme (?:mata|matan) (?:la espera|el trabajo|la curiosidad)\b",
+)
+
+NEGATIONS = (
+    r"\b(?:no|sin|nunca|ni|nada|tampoco|niega|ningun|ninguna)\b",
+    r"\bsi (?:me|le|te|nos) (?:da|dan|diera|sale|pasa|vuelve|llega)\b",
+    r"\ben caso de\b|\bpor si\b",
+)
+
+RESOLVED = (
+    r"\bya (?:estoy|esta|me siento|se siente|anda|andamos|estamos) (?:muy |mucho )?(?:bien|mejor)\b",
+    r"\b(?:estoy|esta|me siento|se siente) (?:bien|mejor) (?:ahora|ya)\b",
+    r"\bel ano pasado\b|\bhace (?:\d+|un|una|dos|tres|varios|unos) (?:anos|meses|ano)\b",
+    r"\bya (?:se me|se le) (?:paso|quito)\b|\bya paso\b|\bya se recupero\b",
+)
+
+SETTLED = (
+    r"\bdado de alta\b|\bestable\b|\bsalio bien\b|\btodo (?:salio )?normal\b",
+)
+
+ONGOING = (
+    r"\b(?:otra vez|de nuevo|todavia|aun|ahorita|ahora mismo|desde (?:esta|hace|ayer|anoche)|"
+    r"sigue|empeor\w*|cada vez (?:mas|peor))\b",
+)
+
+SYMPTOMS = (
+    Rule(
+        "dolor",
+        r"\b(?:dolor|dolores (?:de|en|muy|fuertes)|duele|duelen|dolia|adolorid\w*|punzadas?|colicos?|me mata)\b",
+    ),
+    Rule("fiebre", r"\b(?:fiebre|calentura|temperatura|escalofrios)\b"),
+    Rule("respiratorio", r"\b(?:tos|tos\w+|gripa|gripe|flema|mocos|congestion\w*|garganta|oido|oidos|sinusitis)\b"),
+    Rule("estomago", r"\b(?:vomit\w*|diarrea|nause\w*|asco|devolv\w*|estrenid\w*)\b"),
+    Rule(
+        "piel o hinchazon",
+        r"\b(?:hinch\w*|inflamad\w*|ronchas|sarpullido|comezon|picazon|pica|me pican|sangre|sangr\w*|"
+        r"moreton|infeccion|infectad\w*|llorosos|granos?|bolita)\b",
+    ),
+    Rule("mareo", r"\b(?:mareo\w*|marea\w*|desmay\w*|entumid\w*|hormigueo)\b"),
+    Rule("orina", r"\b(?:ardor|arde|al orinar)\b"),
+    Rule("animo", r"\b(?:deprimid\w*|depresion|ansiedad|no puedo dormir|triste todo el tiempo)\b"),
+    Rule("medicamento", r"\b(?:efectos? secundarios?|me (?:da|dio|causa|hace) (?:mucha |mucho )?(?:tos|mareo|dolor|comezon|nausea|diarrea))\b"),
+    Rule("signos vitales", r"\b(?:presion|azucar|glucosa)\b{gap}(?:alta|baja|en \d+|de \d+|\d{2,3})"),
+    Rule("enfermedad", r"\b(?:enferm[oa]s?|malit[oa]|lastimad\w*|torcedura|me torci|salio positivo|covid positivo)\b"),
+)
+
+CLINICAL_QUESTIONS = (
+    r"\b(?:es|sera|seria) (?:algo )?(?:normal|grave|malo|peligroso|contagioso)\b",
+    r"\bque (?:me )?(?:recomiendan|recomienda|puedo tomar|puedo darle|le doy|tomo|hago|hacemos|le hago)\b",
+    r"\b(?:le|me) (?:puedo|podemos) (?:dar|tomar|poner)\b",
+    r"\b(?:tengo|tiene|tenemos) que ir\b|\b(?:debo|deberia|debe) (?:ir|tomar|dejar|seguir|llevarl\w*)\b",
+    r"\b(?:me|le) pueden (?:mandar|recetar|dar) algo\b",
+    r"\ble subo\b|\bdejo de tomar\b|\blo llevo\b|\bla llevo\b|\blos llevo\b",
+)
+
+OPT_OUT = (
+    r"\bno (?:me )?(?:mande|manden|envie|envien|escriban|mandes|envies) mas\b",
+    r"\bno mas (?:mensajes|textos|msjs?|recordatorios|sms)\b",
+    r"\bya no (?:me )?(?:manden|envien|mande|envie|escriban|mandes|envies)\b",
+    r"\bya no quiero (?:recibir|mas|que me (?:manden|envien|escriban)|mensajes|textos)\b",
+    r"\bdej(?:en|e|a|ar) de (?:mandar|enviar|escribir)(?:me|nos)?\b",
+    r"\bno quiero (?:recibir )?(?:mas |ningun |ningunos |los )?(?:mensajes|textos|recordatorios|sms)\b",
+    r"\b(?:quitenme|quiteme|sacame|saquenme|borren|borrenme|eliminen|quiten) (?:de|mi numero|mi)\b",
+    r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
+    r"\bcancelar (?:los )?(?:mensajes|textos|suscripcion)\b",
+    r"\bparen (?:de|los) (?:mensajes|textos|mandar)\b",
+)
+
+OPT_IN = (
+    r"\b(?:quiero|quisiera|me gustaria) volver a recibir\b",
+    r"\bvuelv(?:an|a) a (?:mandar|enviar)(?:me)?\b",
+    r"\b(?:activen|reactiven|activar|reactivar) (?:los |mis |de nuevo los )?(?:mensajes|textos|recordatorios)\b",
+    r"\b(?:mandenme|envienme) (?:los )?(?:mensajes|recordatorios|textos) (?:otra vez|de nuevo)\b",
+)
+
+INTENTS = (
+    IntentRules(
+        Intent.COMPLAINT,
+        strong=(
+            r"\b(?:encargad[oa]|gerente|supervisor\w*|queja|quejarme|poner una queja|la jefa|el jefe)\b",
+            r"\b(?:me|nos|le) (?:trato|trataron|trata|tratan) (?:bien |muy )?(?:feo|mal|grosero)\b",
+            r"\bgroser[oa]s?\b|\bmaleducad\w*|\bfalta de respeto\b",
+            r"\bnadie (?:me |nos )?(?:ha |han )?(?:venido|atendido|contestado|llamado)\b",
+            r"\bllevo (?:\d+|una|media|mas de) (?:min|minutos|horas?|hora) esperando\b",
+        ),
+    ),
+    IntentRules(
+        Intent.WRONG_NUMBER,
+        strong=(
+            r"\bnumero equivocado\b|\bse equivoc\w* de numero\b|\bequivocad[oa]s? de numero\b",
+            r"\bno conozco a\b|\baqui no (?:vive|hay) (?:ningun|nadie)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.HELP,
+        strong=(
+            r"^\W*(?:ayuda|informacion)\W*$",
+            r"\bquien (?:es|eres|habla|me escribe|me manda)\b",
+            r"\bde (?:que|donde) (?:clinica|oficina|numero)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.LANGUAGE,
+        strong=(
+            r"\ben (?:espanol|ingles|vietnamita|chino|coreano|arabe|ruso|portugues)\b",
+            r"\b(?:espanol|ingles),? (?:por favor|porfa|porfavor)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.REFILL,
+        strong=(
+            r"\brecetas?\b",
+            r"\b(?:renov\w*|surt\w*|rellen\w*) (?:la |mi |de )?(?:receta|medicina|medicamento|pastillas)",
+            r"\b(?:ya )?(?:se me|se le) (?:acabo|acabaron|termino|terminaron)\b",
+            r"\bya (?:casi )?no (?:me|le) (?:queda|quedan)\b|\bya (?:solo |nomas |nada mas )?(?:me|le) quedan?\b",
+            r"\b(?:manden|mande|mandar|envien|enviar) (?:mi|la|las|mis) (?:medicina|receta|pastillas|"
+            r"medicamentos?)\b",
+        ),
+        weak=(r"\bfarmacia\b",),
+    ),
+    IntentRules(
+        Intent.TEST_RESULTS,
+        strong=(
+            r"\bresultados?\b",
+            r"\b(?:analisis|laboratorios?|examen(?:es)?|estudios?|prueba|papanicolau|papanicolaou|"
+            r"ultrasonido|mamografia|biopsia|rayos x)\b.{0,60}\b(?:ya (?:salio|salieron|estan|"
+            r"llegaron)|no me han dicho)",
+        ),
+    ),
+    IntentRules(
+        Intent.INSURANCE,
+        strong=(
+            r"\b(?:aseguranza|seguro medico|mi seguro|el seguro|del seguro|su seguro|otro seguro|"
+            r"cobertura|cubre|cubren|aceptan|tarjeta del seguro)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.BILLING,
+        strong=(
+            r"(?<!di )(?<!dio )(?<!dar )\b(?:la cuenta|una cuenta|cuenta de)\b",
+            r"\b(?:factura|cobro|cobraron|cobran|cargo|pagar|pague|pago|pagos|deuda|copago|"
+            r"estado de cuenta|cuanto debo|plan de pagos|saldo)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.RECORDS,
+        strong=(
+            r"\b(?:expediente|historial|registro de vacunas|cartilla|copia de|copias de|record de)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.REFERRAL,
+        strong=(r"\b(?:referido|referencia|referir\w*|pase para|orden para el especialista)\b",),
+    ),
+    IntentRules(
+        Intent.CANCEL,
+        strong=(
+            r"\bcancel\w*\b(?!\s+(?:los |mis )?(?:mensajes|textos))",
+            r"\bya no (?:la|lo) (?:necesito|ocupo)\b",
+        ),
+        weak=(r"\bno (?:voy a poder|puedo|podre|podemos|vamos a poder) (?:ir|llegar|asistir)\b",),
+    ),
+    IntentRules(
+        Intent.RESCHEDULE,
+        strong=(
+            r"\bcambi\w* (?:mi |la |su |de )?(?:cita|hora|fecha|dia)\b",
+            r"\b(?:reprogram\w*|reagend\w*|posponer|pospon\w*|recorrer)\b",
+            r"\bmover (?:mi |la |su )?cita\b|\bpasar(?:la|lo)? para\b|\bme la (?:pueden )?(?:pasar|cambiar|mover)\b",
+            r"\botra (?:fecha|hora|cita)\b|\botro dia\b|\bpara (?:la )?otra semana\b",
+            r"\b(?:la )?siguiente semana\b|\bla semana que viene\b",
+        ),
+    ),
+    IntentRules(
+        Intent.SCHEDULE,
+        strong=(
+            r"\b(?:sacar|hacer|pedir|agendar|programar|necesito|quiero|quisiera|ocupo|ocupa|"
+            r"necesita|quiere)\s+(?:una |la |otra |un )?(?:cita|consulta)\b",
+            r"\bcita para\b|\bse puede sacar\b|\bpaciente nuev\w*",
+            r"\b(?:me|lo|la|nos|los) (?:pueden|puede) (?:ver|atender|revisar)\b",
+            r"\btienen (?:citas|espacio|lugar|algo)\b|\bhay (?:citas|espacio|algo) (?:disponible|para)\b",
+        ),
+        weak=(r"\b(?:chequeo|fisico|examen fisico|vacunas?|cita|citas)\b",),
+    ),
+    IntentRules(
+        Intent.TELEHEALTH,
+        weak=(r"\b(?:video|videollamada|camara|conect\w*|en linea|virtual)\b",),
+    ),
+    IntentRules(
+        Intent.PORTAL,
+        weak=(r"\b(?:portal|contrasena|usuario|codigo de verificacion|codigo|cuenta bloqueada)\b",),
+    ),
+    IntentRules(
+        Intent.FORMS,
+        weak=(
+            r"\b(?:formularios?|forma|formas|papeles|papeleria|llenar|llene|lleno|llenarlo|"
+            r"firmar|firma)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.CONFIRM,
+        weak=(
+            r"\bconfirm\w*\b",
+            r"\b(?:si|claro|ok) (?:voy|vamos|ahi estare|alli estare|asistire|llego)\b",
+            r"\b(?:ahi|alli|aqui) (?:estare|estaremos|nos vemos)\b",
+        ),
+    ),
+    IntentRules(
+        Intent.THANKS,
+        weak=(r"\b(?:gracias|muy amables|dios (?:los|les|te) bendiga|vale|perfecto|excelente)\b",),
+    ),
+)
+
+UPSET = (
+    r"\bya (?:es|son|van|fueron) (?:la |las )?(?:segunda|tercera|cuarta|quinta|\d+|dos|tres|cuatro|"
+    r"cinco|varias|muchas) (?:vez|veces)\b",
+    r"\bcuantas veces\b|\bya les dije\b|\bya le dije\b",
+    r"\bnadie (?:me |nos )?(?:ha |han )?(?:contesta\w*|regresa\w*|llama\w*|venido|hablado|atendido)\b",
+    r"\b(?:llevo|tengo|estuve) (?:\d+|una|media|mas de) (?:min|minutos|horas?|hora) esperando\b",
+    r"\b(?:trato|trataron|trata|tratan) (?:bien |muy )?(?:feo|mal)\b",
+    r"\b(?:queja|molest[oa]|enojad[oa]|no es justo|pesimo|falta de respeto|groser[oa]|"
+    r"que mal servicio|harta|harto|ya me canse|inaceptable|ridiculo)\b",
+)
+
+NEEDS_PERSON = (
+    r"\bno (?:me )?(?:funciona|deja|llega|carga|abre|sirve|acepta)\b",
+    r"\bme sigue (?:diciendo|saliendo|pidiendo|marcando)\b|\bmarca (?:error|incompleto)\b",
+    r"\b(?:error|bloquead\w*|incomplet\w*)\b|\b(?:me|nos) pueden llamar\b|\bllamenme\b",
+    r"\bnadie (?:se )?(?:conecta|entra|aparece|contesta)\b|\bno se ha conectado\b",
+    r"\bno entiendo\b|\b(?:me|nos) pueden ayudar\b",
+)
+
+ABBREVIATIONS = (
+    ("q", "que"), ("xq", "porque"), ("pq", "porque"), ("xk", "porque"), ("d", "de"),
+    ("tb", "tambien"), ("tmb", "tambien"), ("toy", "estoy"), ("xfa", "porfa"), ("xfavor", "porfa"),
+    ("pf", "porfa"), ("msj", "mensaje"), ("msjs", "mensajes"), ("dra", "doctora"),
+    ("cel", "celular"), ("ntp", "no te preocupes"), ("nd", "nada"), ("hr", "hora"),
+)
+
+MARKERS = frozenset(
+    {
+        "de", "la", "el", "que", "mi", "por", "para", "con", "los", "las", "una", "un", "es", "y",
+        "se", "lo", "le", "les", "mas", "pero", "porque", "como", "cuando", "ya", "si", "gracias",
+        "porfa", "cita", "tengo", "tiene", "necesito", "quiero", "puedo", "pueden", "hola", "buenas",
+        "buenos", "dias", "manana", "esta", "estoy", "hoy", "ayer", "nada", "bien", "muy", "ocupo",
+        "favor", "ahi", "voy", "nos", "del", "al", "mis", "su", "sus", "hija", "hijo", "esposo",
+        "esposa", "mama", "papa", "dolor", "tarde", "semana", "otra", "ella", "quisiera", "cual", "donde", "hace", "desde", "mucho", "mucha", "tambien", "nomas", "pues",
+        "eh", "fecha", "nacimiento", "habla", "llamo", "numero", "telefono", "listo", "baja",
+        "receta", "pastillas", "pastilla", "farmacia", "resultados", "presion", "azucar", "aqui",
+        "usted", "ustedes", "llene", "mande", "manden", "q", "doctora", "este", "ese",
+        "fue", "son", "van", "pasa", "puede", "tienen", "hacer", "sacar", "cancelar", "me",
+        "duele", "duelen", "fiebre", "tos", "calentura", "pecho", "garganta", "cabeza", "muela",
+    }
+)
+
+STRONG_MARKERS = frozenset(
+    {
+        "que", "porfa", "gracias", "cita", "tengo", "necesito", "quiero", "hola", "buenas",
+        "manana", "estoy", "muy", "ocupo", "los", "las", "el", "y", "mi", "mis", "pero", "ya",
+        "esta", "del", "porque", "tiene", "pueden", "quisiera", "listo", "baja", "nomas",
+        "usted", "ustedes", "si", "cual", "hace",
+    }
+)
+
+LEXICON = Lexicon(
+    lang="es",
+    markers=MARKERS,
+    strong_markers=STRONG_MARKERS,
+    emergency_medical=EMERGENCY_MEDICAL,
+    emergency_mental_health=EMERGENCY_MENTAL_HEALTH,
+    idioms=IDIOMS,
+    negations=NEGATIONS,
+    resolved=RESOLVED,
+    settled=SETTLED,
+    ongoing=ONGOING,
+    symptoms=SYMPTOMS,
+    clinical_questions=CLINICAL_QUESTIONS,
+    opt_out=OPT_OUT,
+    opt_in=OPT_IN,
+    intents=INTENTS,
+    upset=UPSET,
+    needs_person=NEEDS_PERSON,
+    wants_manager=(r"\b(?:encargad[oa]|gerente|supervisor\w*|queja|quejarme)\b",),
+    context_cues=(
+        (
+            "telehealth_prep",
+            r"\b(?:link|liga|enlace|conect\w*|camara|codigo|video|computadora|cel|celular|"
+            r"internet|aplicacion|app)\b",
+        ),
+        (
+            "form_reminder",
+            r"\b(?:link|liga|enlace|formularios?|forma|llenar|llene|lleno|firma|firmar|cel|"
+            r"computadora|listo|pagina)\b",
+        ),
+    ),
+    confirm_words=frozenset(
+        {"si", "sip", "claro", "confirmo", "confirmado", "dale", "vale", "seguro", "okey", "simon"}
+    ),
+    done_words=frozenset(
+        {"listo", "lista", "hecho", "terminado", "terminada", "completado", "ya quedo", "ya esta",
+         "ya lo llene", "ya lo complete", "ya termine", "ya lo hice", "ya lo mande"}
+    ),
+    fuzzy_terms=(
+        "pecho", "respirar", "sangrado", "sangrando", "desmayo", "desmayado", "convulsiones",
+        "inconsciente", "suicidio", "embarazada", "hinchada", "hinchando", "garganta",
+        "despierta", "confundido", "sobredosis",
+    ),
+    protected_words=frozenset({"pecho", "hecho", "derecho", "techo", "leche", "despues", "respeto"}),
+    abbreviations=ABBREVIATIONS,
+)

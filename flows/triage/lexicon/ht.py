@@ -1,0 +1,52 @@
+"""Haitian Creole triage word lists (lingua has no Haitian Creole: detection uses these markers)."""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="ht",
+    markers=frozenset(
+        {
+            "mwen", "ou", "li", "nou", "yo", "pa", "kijan", "ki", "nan", "ak", "pou", "gen", "se",
+            "sa", "tanpri", "mesi", "souple", "dokte", "randevou", "bezwen", "vle", "konnen",
+            "pitit", "anko", "kounye", "kote", "fe", "map", "m", "w", "pe", "kapab", "ka", "te",
+            "yon", "sou", "lopital", "manman", "papa", "pral", "poukisa", "kisa", "bonjou", "mal",
+            "anpil",
+        }
+    ),
+    strong_markers=frozenset(
+        {"mwen", "kijan", "tanpri", "mesi", "souple", "randevou", "bezwen", "anko", "pitit",
+         "kounye", "konnen", "dokte", "lopital", "poukisa", "kisa", "bonjou", "map", "anpil"}
+    ),
+    emergency_medical=(
+        Rule("doule nan pwatrin", r"\b(?:doule|doulè|mal) (?:nan |nan pwatrin|lestomak)?(?:pwatrin|lestomak)\b|\b(?:pwatrin|lestomak) (?:mwen |li )?(?:ap |pe )?(?:fe mal|sere|peze|doule)\b"),
+        Rule("pa ka respire", r"\b(?:pa ka|pa kapab|pakab|paka) respire\b|\bkout souf\b|\bsouf (?:kout|koupe)\b|\bmanke souf\b"),
+        Rule("estwok", r"\b(?:estwok|atak)\b|\b(?:bouch|figi) (?:li |mwen )?(?:kwochi|de kote|tonbe)\b|\bpa ka pale\b"),
+        Rule("pedi konesans", r"\b(?:endispoze|pedi konesans|san konesans|tonbe san konesans|pa reveye)\b"),
+        Rule("konvilsyon", r"\bkonvilsyon\b|\bkriz (?:malkadi|epilepsi)\b"),
+        Rule("senyen anpil", r"\bsenyen anpil\b|\bpedi anpil san\b|\bsan (?:ap|pa) (?:koule|sispann)\b"),
+        Rule("alèji", r"\b(?:gonfle|anfle) (?:lang|bouch|gagann|figi)\b"),
+    ),
+    emergency_mental_health=(
+        Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
+    ),
+    negations=(r"\b(?:pa|san)\b",),
+    opt_out=(
+        r"\b(?:sispann|sispan|rete|kanpe) voye (?:mesaj|tex|tekst)\b",
+        r"\bpa voye (?:mesaj|tex|tekst) (?:ban|pou|ba) mwen\b",
+        r"\bmwen pa vle (?:resevwa )?(?:mesaj|tex|tekst)\b",
+        r"\bretire (?:nimewo mwen|mwen)\b",
+    ),
+    intents=(
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje (?:dat |le |lè )?randevou\b",)),
+        IntentRules(Intent.CANCEL, strong=(r"\banile\b",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"\brandevou\b",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"\brezilta\b",)),
+        IntentRules(Intent.REFILL, strong=(r"\b(?:preskripsyon|renouvle|renmet) (?:medikaman|grenn)?\b",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"\ban kreyol\b",)),
+        IntentRules(Intent.THANKS, weak=(r"\bmesi\b",)),
+    ),
+    confirm_words=frozenset({"wi", "dakò", "dako"}),
+)

@@ -1,0 +1,43 @@
+"""Korean triage word lists. Hangul is kept as is; spaces between words are often optional."""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="ko",
+    emergency_medical=(
+        Rule("가슴 통증", r"가슴(?:이|에|쪽이)?\s?(?:너무\s?|많이\s?|심하게\s?)?(?:통증|아프|아파|답답|조이|조여|쥐어짜|압박|뻐근)"),
+        Rule("호흡 곤란", r"숨(?:을|이)?\s?(?:못\s?쉬|쉬기\s?(?:힘들|어렵)|가빠|막혀|이 안)|호흡\s?곤란"),
+        Rule("뇌졸중", r"말(?:이|을)?\s?(?:어눌|안\s?나와|잘\s?못)|얼굴(?:이|한쪽이)?\s?(?:처지|마비|비뚤)|뇌졸중|중풍|한쪽\s?(?:팔|다리|몸)(?:이|에)?\s?(?:힘이\s?없|마비|못\s?움직)"),
+        Rule("의식 없음", r"쓰러졌|의식(?:이|을)?\s?(?:없|잃)|기절|깨어나지\s?않|반응이\s?없"),
+        Rule("경련", r"경련|발작"),
+        Rule("출혈", r"피가\s?(?:멈추지|안\s?멈|많이|계속)|대량\s?출혈|과다\s?출혈|피를\s?토"),
+        Rule("아나필락시스", r"목(?:이|구멍이)?\s?(?:부어|조여|막혀)|입술(?:이)?\s?부어|혀(?:가)?\s?부어"),
+        Rule("과다 복용", r"과다\s?복용|약을\s?너무\s?많이"),
+    ),
+    emergency_mental_health=(
+        Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
+    ),
+    symptoms=(Rule("증상", r"아프|아파|통증|열이|기침|어지러|설사|구토|두드러기|부었"),),
+    opt_out=(
+        r"문자\s?(?:그만|보내지\s?마|사절|받고\s?싶지\s?않|받지\s?않)",
+        r"수신\s?거부|그만\s?보내|구독\s?취소|연락하지\s?마",
+    ),
+    opt_in=(r"(?:다시|재)\s?(?:수신|구독|받고\s?싶)",),
+    intents=(
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:예약|날짜|시간)\s?(?:변경|바꾸|옮기)",)),
+        IntentRules(Intent.CANCEL, strong=(r"(?:예약\s?)?취소(?!\s?(?:문자|구독))",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"예약",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"결과",)),
+        IntentRules(Intent.REFILL, strong=(r"리필|처방|약\s?(?:다시|더)",)),
+        IntentRules(Intent.BILLING, strong=(r"청구서|비용|결제|요금",)),
+        IntentRules(Intent.INSURANCE, strong=(r"보험",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"한국어로",)),
+        IntentRules(Intent.TELEHEALTH, weak=(r"링크|화상|비디오",)),
+        IntentRules(Intent.CONFIRM, weak=(r"확인|갈게요|가겠습니다",)),
+        IntentRules(Intent.THANKS, weak=(r"감사|고맙",)),
+    ),
+    confirm_words=frozenset({"네", "예", "넵", "확인"}),
+)

@@ -1,0 +1,57 @@
+"""Portuguese (Brazilian and European) triage word lists, written without accents."""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="pt",
+    markers=frozenset(
+        {
+            "nao", "voce", "obrigado", "obrigada", "estou", "meu", "minha", "com", "uma", "isso",
+            "esta", "tenho", "consulta", "muito", "ola", "bom", "dia", "preciso", "quero", "filho",
+            "filha", "hoje", "amanha", "vou", "sim", "tambem", "ainda", "voces", "mais", "receita",
+            "dor", "peito", "mensagens", "ele", "ela", "sou", "ja", "pode", "podem", "favor",
+            "marido", "mae", "pai", "agora", "tudo", "obg",
+        }
+    ),
+    strong_markers=frozenset(
+        {"nao", "voce", "obrigado", "obrigada", "estou", "isso", "muito", "ola", "preciso",
+         "amanha", "vou", "tambem", "ainda", "voces", "minha", "meu", "tenho", "mensagens", "obg"}
+    ),
+    emergency_medical=(
+        Rule("dor no peito", r"\b(?:dor|dores|aperto|pressao|pontada)\b{gap}(?:no |do )?peito\b|\bpeito\b{gap}(?:doendo|apertado|doi)\b"),
+        Rule("falta de ar", r"\bfalta de ar\b|\bnao (?:consigo|consegue|conseguimos) respirar\b|\bdificuldade (?:para|de|pra) respirar\b"),
+        Rule("avc", r"\b(?:avc|derrame)\b|\b(?:rosto|boca) (?:caid[oa]|tort[oa])\b|\bfala (?:enrolada|arrastada)\b|\bnao consegue (?:falar|mexer o braco|mexer a perna)\b"),
+        Rule("desmaio", r"\b(?:desmai\w*|inconsciente|nao acorda|perdeu a consciencia|desacordad\w*|nao responde)\b"),
+        Rule("convulsao", r"\bconvuls\w*"),
+        Rule("sangramento", r"\bsangrando muito\b|\bsangramento (?:forte|intenso)\b|\bhemorragia\b|\bmuito sangue\b"),
+        Rule("anafilaxia", r"\bgarganta (?:fechando|inchada)\b|\b(?:labios|lingua|rosto) inchad\w*"),
+        Rule("overdose", r"\boverdose\b|\btomou (?:muitos|todos os) (?:comprimidos|remedios)\b"),
+    ),
+    emergency_mental_health=(
+        Rule("suicidio", r"\b(?:me matar|se matar|suicid\w*|nao quero mais viver|quero morrer|tirar (?:minha|a propria) vida|me machucar)\b"),
+    ),
+    negations=(r"\b(?:nao|sem|nunca|nem)\b",),
+    symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
+    opt_out=(
+        r"\bpar(?:e|em|ar) de (?:enviar|mandar)\b",
+        r"\bnao (?:me )?(?:envie|mande|enviem|mandem) mais\b",
+        r"\bnao quero (?:mais )?receber (?:mensagens|sms|textos)\b",
+        r"\b(?:cancelar (?:inscricao|as mensagens)|descadastr\w*|sair da lista|remover meu numero)\b",
+    ),
+    opt_in=(r"\bquero voltar a receber\b",),
+    intents=(
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bremarcar\b|\bmudar (?:a |minha )?consulta\b",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),
+        IntentRules(Intent.REFILL, strong=(r"\breceita\b|\brenovar\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\b(?:boleto|pagamento|fatura)\b",)),
+        IntentRules(Intent.INSURANCE, strong=(r"\b(?:convenio|plano de saude)\b",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"\bem portugues\b",)),
+        IntentRules(Intent.CONFIRM, weak=(r"\b(?:confirmo|estarei la|vou sim)\b",)),
+        IntentRules(Intent.THANKS, weak=(r"\b(?:obrigad[oa]|obg)\b",)),
+    ),
+    confirm_words=frozenset({"sim", "confirmo", "claro"}),
+)

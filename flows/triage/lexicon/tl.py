@@ -1,0 +1,53 @@
+"""Tagalog (Filipino) triage word lists, including the Taglish texting mix."""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="tl",
+    markers=frozenset(
+        {
+            "po", "ang", "ng", "mga", "sa", "ko", "ako", "pwede", "puwede", "salamat", "yung",
+            "naman", "lang", "kasi", "nang", "ba", "siya", "sya", "hindi", "opo", "kayo", "namin",
+            "natin", "ninyo", "wala", "may", "na", "pa", "akong", "niya", "nya", "ito",
+            "iyan", "dito", "doon", "ano", "paano", "bakit", "kailan", "magkano", "gusto", "din",
+            "rin", "talaga", "pasok", "babayaran", "natatanggap", "noong", "lunes", "bang",
+        }
+    ),
+    strong_markers=frozenset(
+        {"po", "ng", "mga", "salamat", "pwede", "puwede", "yung", "opo", "hindi", "naman", "kasi",
+         "ako", "ang", "magkano", "paano", "gusto", "bang", "akong", "nya", "niya"}
+    ),
+    emergency_medical=(
+        Rule("sakit sa dibdib", r"\b(?:masakit|sakit|kirot|sumasakit|naninikip|paninikip)\b{gap}dibdib\b|\bdibdib\b{gap}(?:masakit|sumasakit|kumikirot|naninikip|sikip)"),
+        Rule("hindi makahinga", r"\b(?:hindi|di) (?:ako |siya |sya |po )?makahinga\b|\bhirap (?:huminga|sa paghinga)\b|\bkinakapos (?:ng|sa) hininga\b"),
+        Rule("stroke", r"\btabingi (?:ang )?(?:mukha|bibig)\b|\b(?:hindi|di) (?:makapagsalita|makagalaw)\b|\bmanhid ang (?:kalahati|isang)\b"),
+        Rule("nahimatay", r"\b(?:nahimatay|hinimatay|walang malay|nawalan ng malay|hindi magising|ayaw magising)\b"),
+        Rule("kombulsyon", r"\b(?:nangingisay|kumbulsyon|kombulsyon|kinukumbulsyon)\b"),
+        Rule("pagdurugo", r"\bdumudugo\b{gap}(?:malakas|marami|hindi tumitigil|ayaw tumigil)|\b(?:hindi|ayaw) tumitigil ang (?:pagdurugo|dugo)\b"),
+        Rule("allergy", r"\bnamamaga (?:ang )?(?:lalamunan|labi|dila|mukha)\b"),
+    ),
+    emergency_mental_health=(
+        Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|gusto (?:ko )?(?:nang|na) mamatay|(?:ayoko|ayaw ko) (?:nang|na) mabuhay|saktan ang sarili)\b"),
+    ),
+    negations=(r"\b(?:hindi|di|wala|walang)\b",),
+    symptoms=(Rule("sintomas", r"\b(?:masakit|sakit|lagnat|ubo|sipon|nahihilo|pagtatae|suka|pantal|namamaga)\b"),),
+    opt_out=(
+        r"\b(?:huwag|wag) (?:na )?(?:po )?(?:nyo|ninyo|kayong|kayo|mo)? ?(?:na )?(?:akong |ako )?(?:i-?text|mag-?text|padalhan|itext)\b",
+        r"\b(?:tigil\w*|itigil) (?:na )?(?:po )?(?:ang )?(?:mga )?(?:pag-?text|text|mensahe)\b",
+        r"\bayoko (?:na )?(?:po )?(?:ng|ng mga) (?:text|mensahe)\b",
+    ),
+    intents=(
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bi-?move\b|\bilipat\b|\bpalitan (?:ang )?(?:schedule|appointment|oras|petsa)\b",)),
+        IntentRules(Intent.CANCEL, strong=(r"\bi-?cancel\b|\bkanselahin\b",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"\bmagpa-?(?:schedule|appointment|konsulta|check ?up)\b",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"\bresulta\b",)),
+        IntentRules(Intent.REFILL, strong=(r"\breseta\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\b(?:magkano|babayaran|bayad|bayarin)\b",)),
+        IntentRules(Intent.CONFIRM, weak=(r"\b(?:pupunta po|pupunta ako|darating po)\b",)),
+        IntentRules(Intent.THANKS, weak=(r"\bsalamat\b",)),
+    ),
+    confirm_words=frozenset({"opo", "oo", "sige"}),
+)

@@ -1,0 +1,69 @@
+"""Vietnamese triage word lists, written without diacritics (matching strips them).
+
+Texts arrive both with diacritics ("đau ngực") and without ("dau nguc"); normalisation removes
+them, so one unaccented pattern covers both.
+"""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="vi",
+    markers=frozenset(
+        {
+            "toi", "khong", "duoc", "cua", "roi", "nha", "thuoc", "cam", "giup", "lam", "sao",
+            "nhieu", "lich", "kham", "oi", "vay", "ngay", "gio", "xin", "voi", "nay", "hen", "bac",
+            "dau", "nguc", "tho", "muon", "lay", "them", "het", "sap", "gui", "toa", "duong",
+            "minh", "nhe", "benh", "vien", "dang", "nhung", "chua", "bao", "nhau",
+        }
+    ),
+    strong_markers=frozenset(
+        {"toi", "khong", "duoc", "roi", "thuoc", "giup", "nhieu", "kham", "nguc", "bac", "nhe",
+         "minh", "benh", "muon", "toa", "sap"}
+    ),
+    emergency_medical=(
+        Rule("dau nguc", r"\b(?:dau|tuc|nang|that|ep|nhoi) nguc\b|\bnguc\b{gap}(?:dau|tuc|that)\b"),
+        Rule("kho tho", r"\bkho tho\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
+        Rule("dot quy", r"\bdot quy\b|\btai bien\b|\bmeo (?:mieng|mat)\b|\bnoi ngong\b|\bnoi khong ro\b|\bliet (?:nua nguoi|mot ben)\b|\byeu mot ben\b"),
+        Rule("bat tinh", r"\bbat tinh\b|\bngat xiu\b|\bbi ngat\b|\bxiu\b|\bhon me\b|\bkhong tinh\b|\bkhong (?:phan ung|day)\b"),
+        Rule("co giat", r"\bco giat\b|\bdong kinh\b"),
+        Rule("chay mau", r"\bchay mau (?:nhieu|khong (?:ngung|cam|ngung))\b|\bbang huyet\b|\b(?:oi|non) ra mau\b"),
+        Rule("soc phan ve", r"\b(?:sung|phu) (?:moi|luoi|hong|mat)\b|\bhong (?:bi )?(?:nghen|sung|that)\b|\bsoc phan ve\b"),
+        Rule("qua lieu", r"\bqua lieu\b|\buong (?:het|nhieu) thuoc\b"),
+        Rule("dau dau du doi", r"\bdau dau du doi\b|\bdau dau (?:nhat|kinh khung)\b"),
+    ),
+    emergency_mental_health=(
+        Rule("tu tu", r"\btu (?:tu|sat)\b|\bmuon chet\b|\bkhong muon song\b|\bket thuc cuoc doi\b"),
+        Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
+    ),
+    negations=(r"\b(?:khong|chua|chang|ko|k)\b",),
+    resolved=(r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",),
+    symptoms=(
+        Rule("trieu chung", r"\b(?:dau|sot|ho|non|oi|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
+    ),
+    opt_out=(
+        r"\b(?:dung|ngung|thoi|ngung lai) (?:gui|nhan) (?:tin|tin nhan)\b",
+        r"\bkhong (?:muon )?(?:nhan|gui) (?:tin|tin nhan)(?: nua)?\b",
+        r"\bhuy (?:dang ky|nhan tin)\b|\bdung nhan tin\b|\bdung gui\b",
+    ),
+    opt_in=(r"\b(?:nhan|gui) (?:lai )?tin nhan (?:lai|tro lai)\b|\bdang ky lai\b",),
+    intents=(
+        IntentRules(Intent.REFILL, strong=(r"\b(?:lay them|het|mua|ke|gui) (?:toa |don )?thuoc\b|\btoa thuoc\b|\bdon thuoc\b|\bgui toa\b",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"\b(?:dat|lay|xin) (?:lich|hen)\b|\bhen kham\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bdoi (?:lich|hen|ngay|gio)\b",)),
+        IntentRules(Intent.CANCEL, strong=(r"\bhuy (?:lich|hen|cuoc hen)\b",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"\bket qua\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\bhoa don\b|\bthanh toan\b",)),
+        IntentRules(Intent.INSURANCE, strong=(r"\bbao hiem\b",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"\btieng viet\b",)),
+        IntentRules(Intent.CONFIRM, weak=(r"\b(?:se den|xac nhan|se toi|toi den)\b",)),
+        IntentRules(Intent.THANKS, weak=(r"\bcam on\b",)),
+    ),
+    confirm_words=frozenset({"da", "vang", "co", "ok"}),
+    fuzzy_terms=(),
+    protected_words=frozenset(
+        {"chet", "song", "tho", "nguc", "giet", "ngat", "xiu", "mau", "sot", "dau", "met", "bung"}
+    ),
+)

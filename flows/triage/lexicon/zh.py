@@ -1,0 +1,50 @@
+"""Chinese triage word lists (simplified and common traditional forms).
+
+Chinese has no spaces, so these patterns do not use word boundaries.
+"""
+
+from __future__ import annotations
+
+from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.types import Intent
+
+LEXICON = Lexicon(
+    lang="zh",
+    emergency_medical=(
+        Rule("胸痛", r"胸(?:口|部)?(?:很|好|非常|特别)?(?:痛|疼|闷|悶|压|壓|紧|緊)|心口(?:痛|疼)"),
+        Rule("呼吸困难", r"呼吸(?:困难|困難|不了|不过来)|喘不(?:过|過|上)气|上不来气|透不过气|不能呼吸|憋气"),
+        Rule("中风", r"说话(?:说)?不清|說話(?:說)?不清|口齿不清|嘴(?:巴)?歪|脸(?:歪|麻)|臉歪|中风|中風|半边(?:身)?(?:没力|麻|动不了)|(?:手|胳膊|腿)(?:也)?(?:抬不起来|抬不起來|没力气|动不了)"),
+        Rule("昏迷", r"昏迷|叫不醒|晕倒|暈倒|昏倒|不省人事|失去意识|没有反应|沒有反應"),
+        Rule("抽搐", r"抽搐|抽筋不停|癫痫发作|癲癇發作"),
+        Rule("大出血", r"大出血|血流不止|出血不止|止不住血|吐血|咳血"),
+        Rule("过敏", r"喉咙(?:肿|發緊|发紧|紧)|嘴唇(?:肿|腫)|舌头(?:肿|腫)|过敏性休克"),
+        Rule("过量", r"吃了(?:很多|太多|一瓶|好多)(?:药|藥)|服药过量|过量"),
+        Rule("剧烈头痛", r"(?:最|剧烈|劇烈)(?:严重)?的?头痛"),
+    ),
+    emergency_mental_health=(
+        Rule("自杀", r"自杀|自殺|不想活|想死|活不下去|结束(?:自己的)?生命|轻生|伤害自己|傷害自己|割腕|寻死"),
+        Rule("伤人", r"(?:杀|殺)了?(?:他|她|他们)"),
+    ),
+    negations=(r"(?:没有|沒有|没|沒|不|无|無)$",),
+    symptoms=(Rule("症状", r"痛|疼|发烧|發燒|咳嗽|头晕|頭暈|拉肚子|呕吐|嘔吐|过敏|肿|腫"),),
+    opt_out=(
+        r"不要再?(?:给我)?(?:发|發|传|傳)(?:短信|信息|消息|简讯|簡訊)",
+        r"别再?(?:给我)?(?:发|發)|停止(?:发送|發送)|退订|退訂|取消订阅|取消訂閱",
+        r"不想(?:再)?(?:收到|接收)(?:短信|信息|消息|简讯|簡訊)",
+    ),
+    opt_in=(r"(?:重新|恢复|恢復)(?:订阅|訂閱|接收|发送)",),
+    intents=(
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:预约|預約)?改(?:时间|期|约|天|到)|换个?时间",)),
+        IntentRules(Intent.CANCEL, strong=(r"(?:预约|預約)?取消(?!订阅|訂閱)",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"预约|預約|挂号|掛號|约个?时间",)),
+        IntentRules(Intent.TEST_RESULTS, strong=(r"结果|結果|报告|報告",)),
+        IntentRules(Intent.REFILL, strong=(r"续药|續藥|开药|開藥|配药|处方|處方|药快吃完|藥快吃完",)),
+        IntentRules(Intent.BILLING, strong=(r"账单|賬單|帳單|费用|費用|付款|缴费",)),
+        IntentRules(Intent.INSURANCE, strong=(r"保险|保險",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"(?:用|发|發)中文",)),
+        IntentRules(Intent.TELEHEALTH, weak=(r"视频|視頻|链接|連結",)),
+        IntentRules(Intent.CONFIRM, weak=(r"确认|確認|会去|會去|准时到|準時到",)),
+        IntentRules(Intent.THANKS, weak=(r"谢谢|謝謝|多谢",)),
+    ),
+    confirm_words=frozenset({"好", "好的", "是", "确认", "確認"}),
+)
