@@ -31,6 +31,7 @@ from flows.types import (
 )
 from gateway import effects
 from gateway.clinic import clinic_info
+from gateway.db import savepoint
 from gateway.i18n import render
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -67,7 +68,7 @@ def get_or_create_contact(*, session: Session, clinic: Clinic, phone: str) -> Co
     if contact is not None:
         return contact
     try:
-        with session.begin_nested():
+        with savepoint(session):
             contact = Contact(clinic_id=clinic.id, phone=phone)
             session.add(contact)
     except IntegrityError:
@@ -83,7 +84,7 @@ def get_or_create_conversation(*, session: Session, contact: Contact) -> Convers
     if conversation is not None:
         return conversation
     try:
-        with session.begin_nested():
+        with savepoint(session):
             conversation = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
             session.add(conversation)
     except IntegrityError:
@@ -126,7 +127,7 @@ def store_inbound(
         created_at=now,
     )
     try:
-        with session.begin_nested():
+        with savepoint(session):
             session.add(message)
         conversation.last_inbound_at = now
         session.add(conversation)

@@ -30,20 +30,26 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """Build an engine; SQLite gets WAL, a busy timeout and foreign keys."""
+    """Build an engine; SQLite gets WAL, a busy timeout and foreign keys.
+
+    `hide_parameters` keeps phone numbers and message bodies out of database error texts,
+    which end up in logs.
+    """
     url = normalise_url(url)
     if url.startswith("sqlite"):
         path = sa.engine.make_url(url).database
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
-            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            url,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            hide_parameters=True,
         )
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # pragma: no cover - trivial
-            # The driver's own transaction handling is replaced by explicit BEGIN IMMEDIATE-free
-            # defaults; WAL lets readers and one writer work at once.
+            # WAL lets readers and one writer work at once; the busy timeout makes a second
+            # writer (the worker beside the web process) wait instead of failing.
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -52,7 +58,9 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    return sa.create_engine(
+        url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True
+    )
 
 
 def create_tables(engine: Engine) -> None:
@@ -75,6 +83,34 @@ def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+
+
+def ensure_transaction(*, session: Session) -> None:
+    """Make sure a real transaction is open before a SAVEPOINT.
+
+    pysqlite opens its transaction only at the first INSERT/UPDATE/DELETE; a SAVEPOINT issued
+    before that becomes the outermost transaction and its RELEASE commits, behind the caller's
+    back. Opening it explicitly keeps "written in the caller's transaction" true on SQLite.
+    """
+    session.flush()
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    dbapi = connection.connection.dbapi_connection
+    if dbapi is not None and not dbapi.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A SAVEPOINT inside the caller's transaction, on SQLite too (see `ensure_transaction`).
+
+    Used where a unique key decides a race: the losing insert rolls back to the savepoint and
+    the caller reads the winner's row, without losing the rest of its transaction.
+    """
+    ensure_transaction(session=session)
+    with session.begin_nested():
+        yield
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """Applying what the engine decided: database changes and outbox rows, flushed, not committed.
 
 Each `flows.types` effect has one function here. The caller commits once; the outbox sends
-after that commit. Audit events carry ids and keywords only, never a message body or a name.
+after that commit. Audit events carry ids only, never a message body, a phrase or a name.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from flows.types import (
     Urgency,
 )
 from gateway.clinic import clinic_info
+from gateway.db import savepoint
 from gateway.i18n import render_text
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -140,14 +141,14 @@ def apply_decision(
                     contact.opt_out_keyword = keyword[:100]
                     session.add(contact)
                     audit(session, clinic_id=clinic.id, action="opt_out", subject_type="contact",
-                          subject_id=contact.id, now=now, message_id=message.id, keyword=keyword)
-            case OptIn(keyword=keyword):
+                          subject_id=contact.id, now=now, message_id=message.id)
+            case OptIn():
                 if contact.is_opted_out:
                     contact.is_opted_out = False
                     contact.opted_in_at = now
                     session.add(contact)
                     audit(session, clinic_id=clinic.id, action="opt_in", subject_type="contact",
-                          subject_id=contact.id, now=now, message_id=message.id, keyword=keyword)
+                          subject_id=contact.id, now=now, message_id=message.id)
             case ConfirmAppointment():
                 _set_appointment(session, appointment, AppointmentStatus.CONFIRMED, message, now)
             case CancelAppointment():
@@ -274,7 +275,7 @@ def open_handoff(
             opened_at=now,
         )
         try:
-            with session.begin_nested():
+            with savepoint(session):
                 session.add(handoff)
         except IntegrityError:
             existing = _open_handoff(session, conversation)

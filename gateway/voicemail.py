@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from gateway.conversations import get_or_create_contact, process_inbound, store_inbound
+from gateway.db import savepoint
 from gateway.effects import audit
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -91,7 +92,7 @@ def upsert_call(
         started_at=now,
     )
     try:
-        with session.begin_nested():
+        with savepoint(session):
             session.add(call)
     except IntegrityError:
         # The same webhook, retried while the first was still running: the first one wins.

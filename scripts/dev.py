@@ -23,8 +23,8 @@ STAMP = VENV / ".installed-from"
 
 def ensure_venv() -> None:
     """Create the virtual environment and install the project when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 or newer is needed (this is %d.%d)" % sys.version_info[:2])
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script is what tells older Pythons
+        sys.exit("Python 3.11 or newer is needed (this is {}.{})".format(*sys.version_info[:2]))
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
         return

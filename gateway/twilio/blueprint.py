@@ -25,5 +25,5 @@ def _answer_anyway(error: Exception):
     if isinstance(error, HTTPException):
         if error.code and error.code < 500:
             return error
-    logger.exception("twilio webhook failed: %s", type(error).__name__)
+    logger.error("twilio webhook failed: %s", type(error).__name__, exc_info=error)
     return empty_response()

@@ -39,10 +39,11 @@ CLINIC = ClinicInfo(
     forms_url="https://forms.example.org",
     telehealth_url="https://video.example.org",
 )
+FRESH = Situation()
 REMINDED = Situation(awaiting=Awaiting.APPOINTMENT_REMINDER, appointment_at=VISIT)
 
 
-def run(text: str, situation: Situation = Situation(), channel: Channel = Channel.SMS):
+def run(text: str, situation: Situation = FRESH, channel: Channel = Channel.SMS):
     return handle(Inbound(text, channel), situation, CLINIC, NOW)
 
 

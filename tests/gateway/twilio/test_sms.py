@@ -110,7 +110,7 @@ def test_mental_health_crisis_gets_988(send_sms, session):
 
 
 def test_emergency_is_answered_even_while_staff_own_the_conversation(send_sms, session):
-    send_sms("can I get a copy of my bill")
+    send_sms("I have a question about my bill")
     assert len(texts_to(session)) == 1
     send_sms("also my chest is squeezing and my left arm is numb")
 
@@ -145,7 +145,7 @@ def test_opt_out_is_honoured_with_one_confirmation_and_no_later_automated_text(
     assert confirmation.kind == MessageKind.COMPLIANCE
 
     send_sms("stop texting me!!")  # a second revocation: no second confirmation
-    send_sms("can I get a copy of my bill")  # anything else: nothing automated
+    send_sms("I have a question about my bill")  # anything else: nothing automated
     assert len(texts_to(session)) == 1
     [handoff] = handoffs(session)
     assert handoff.queue == "billing"  # a person still sees the request

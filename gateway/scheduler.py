@@ -1,0 +1,101 @@
+"""The worker's scheduler: one APScheduler job that polls for due work, in one process only.
+
+APScheduler inside gunicorn runs once per web worker and sends duplicates, so the scheduler
+lives in the `worker` process (`flask --app gateway worker`, the Procfile's `worker`). Its one
+interval job runs `tick` every POLL_SECONDS with `coalesce=True` (missed runs collapse into
+one), `max_instances=1` (a slow pass is never overlapped by the next) and an explicit
+`misfire_grace_time`. Even two workers by mistake never double-send: rows are claimed with
+`FOR UPDATE SKIP LOCKED` / a conditional update (see `gateway.outbox`).
+
+`tick(app, now)` is one pass, also run by `flask --app gateway tick --now ...` and tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from flask import Flask
+
+from gateway.conversations import sweep_unprocessed_texts
+from gateway.models import utcnow
+from gateway.outbox import send_pending
+from gateway.voicemail import sweep_stale_voicemails
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 5
+MISFIRE_GRACE_SECONDS = 30
+JOB_ID = "poll"
+
+
+def tick(app: Flask, now: datetime) -> int:
+    """One pass of the worker: due work at `now`; returns how many texts went out."""
+    gateway = app.extensions["gateway"]
+    # Inbound work that a dead request or a missing transcript left behind comes first: the
+    # texts it queues go out in this same pass.
+    sweep_unprocessed_texts(
+        engine=gateway.engine,
+        now=now,
+        carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
+    )
+    sweep_stale_voicemails(engine=gateway.engine, now=now)
+    # --- roadmap: reminders --------------------------------------------------------------
+    # dispatch_due_reminders(engine=gateway.engine, now=now) goes here, BEFORE the outbox
+    # pass, so reminders it queues are sent in the same tick.
+    # ---------------------------------------------------------------------------------------
+    if gateway.sender is None:
+        logger.debug("tick: no sender configured; queued texts wait")
+        return 0
+    return send_pending(
+        engine=gateway.engine,
+        sender=gateway.sender,
+        public_base_url=gateway.settings.public_base_url,
+        now=now,
+    )
+
+
+def _poll(app: Flask) -> None:
+    """The interval job: a tick at the current time; a failure is logged, the next poll runs."""
+    try:
+        with app.app_context():
+            tick(app, utcnow())
+    except Exception as error:  # noqa: BLE001 - keep polling; the type only (no PHI)
+        logger.error("worker tick failed: %s", type(error).__name__)
+
+
+def build_scheduler(app: Flask) -> BlockingScheduler:
+    """The worker's scheduler with its single polling job (not started)."""
+    scheduler = BlockingScheduler(timezone=UTC)
+    scheduler.add_job(
+        _poll,
+        "interval",
+        seconds=POLL_SECONDS,
+        args=[app],
+        id=JOB_ID,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=MISFIRE_GRACE_SECONDS,
+        next_run_time=datetime.now(UTC),  # first pass at start-up, not after 5 s
+        replace_existing=True,
+    )
+    return scheduler
+
+
+def run_worker(app: Flask) -> None:
+    """Run the scheduler in the foreground until SIGTERM or Ctrl-C."""
+    scheduler = build_scheduler(app)
+
+    def _stop(signum: int, _frame: Any) -> None:
+        logger.info("worker stopping on signal %s", signum)
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, _stop)
+    logger.info("worker polling every %ss", POLL_SECONDS)
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        pass

@@ -1,0 +1,124 @@
+"""The outbox's Twilio sender: the official `twilio.rest.Client`, nothing patched.
+
+`TWILIO_API_BASE_URL` points the client at a Twilio-compatible server (tests, the demo, a
+sandbox) through the SDK's documented extension point, a custom `http_client`: a
+`TwilioHttpClient` subclass that rewrites `https://api.twilio.com` to that base URL. Everything
+else (auth, form encoding, error parsing) is the SDK's own code path.
+
+Errors come back as `gateway.outbox.SendError` carrying only the code, the HTTP status and
+whether it timed out: Twilio's error texts can quote the phone number, so they are dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import requests
+from twilio.base.exceptions import TwilioException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.http.response import Response
+from twilio.rest import Client
+
+from gateway.config import Settings
+from gateway.logs import mask_phone
+from gateway.outbox import SendError, SendResult
+
+logger = logging.getLogger(__name__)
+
+TWILIO_API = "https://api.twilio.com"
+#: Seconds to wait for Twilio (connect and read) before the send counts as timed out.
+DEFAULT_TIMEOUT = 10.0
+
+
+class BaseUrlHttpClient(TwilioHttpClient):
+    """A `TwilioHttpClient` that sends `https://api.twilio.com/...` requests to `base_url`."""
+
+    def __init__(self, base_url: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/")
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:
+        if self.base_url and url.startswith(TWILIO_API):
+            url = self.base_url + url.removeprefix(TWILIO_API)
+        return super().request(method, url, *args, **kwargs)
+
+
+def status_callback_url(public_base_url: str, outbox_id: int) -> str:
+    """Where Twilio reports delivery: the status webhook with the outbox id in the query."""
+    return f"{public_base_url.rstrip('/')}/twilio/status?outbox_id={outbox_id}"
+
+
+class TwilioSender:
+    """Sends outbox rows with the Messaging Service (preferred) or the from-number."""
+
+    def __init__(
+        self,
+        *,
+        account_sid: str,
+        auth_token: str,
+        public_base_url: str,
+        messaging_service_sid: str = "",
+        from_number: str = "",
+        api_base_url: str = "",
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        if not (messaging_service_sid or from_number):
+            raise ValueError("a Messaging Service SID or a from-number is needed to send")
+        self.public_base_url = public_base_url.rstrip("/")
+        self.messaging_service_sid = messaging_service_sid
+        self.from_number = from_number
+        http_client = (
+            BaseUrlHttpClient(api_base_url, timeout=timeout)
+            if api_base_url
+            else TwilioHttpClient(timeout=timeout)
+        )
+        self.client = Client(account_sid, auth_token, http_client=http_client)
+        if not self.public_base_url:
+            logger.warning("PUBLIC_BASE_URL not set: texts go out without delivery callbacks")
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, timeout: float = DEFAULT_TIMEOUT) -> TwilioSender:
+        """Build the sender from validated settings."""
+        return cls(
+            account_sid=settings.twilio_account_sid,
+            auth_token=settings.twilio_auth_token,
+            public_base_url=settings.public_base_url,
+            messaging_service_sid=settings.twilio_messaging_service_sid,
+            from_number=settings.twilio_from_number,
+            api_base_url=settings.twilio_api_base_url,
+            timeout=timeout,
+        )
+
+    def send(self, *, to: str, body: str, outbox_id: int) -> SendResult:
+        """Create the message at Twilio; raise SendError with the code when it refuses."""
+        params: dict[str, Any] = {"to": to, "body": body}
+        if self.public_base_url:
+            params["status_callback"] = status_callback_url(self.public_base_url, outbox_id)
+        if self.messaging_service_sid:
+            params["messaging_service_sid"] = self.messaging_service_sid
+        else:
+            params["from_"] = self.from_number
+        try:
+            message = self.client.messages.create(**params)
+        except TwilioException as error:
+            code = getattr(error, "code", None)
+            status = getattr(error, "status", None)
+            logger.warning(
+                "twilio refused message %s to %s: code %s, http %s",
+                outbox_id,
+                mask_phone(to),
+                code,
+                status,
+            )
+            # `from None`: the SDK's exception text may quote the number.
+            raise SendError(
+                f"twilio error {code}",
+                code=int(code) if code is not None else None,
+                http_status=int(status) if status is not None else None,
+            ) from None
+        except requests.Timeout:
+            raise SendError("timed out waiting for Twilio", is_timeout=True) from None
+        except requests.RequestException as error:
+            raise SendError(f"could not reach Twilio ({type(error).__name__})") from None
+        return SendResult(sid=str(message.sid), status=str(message.status or "queued"))

@@ -1,0 +1,433 @@
+"""A local Twilio-compatible HTTP server, so the real `twilio` client is exercised end to end.
+
+Tests start it in a background thread (`FakeTwilio(...).start()`) and point the gateway at it with
+`TWILIO_API_BASE_URL`; the demo runs it standalone::
+
+    python scripts/fake_twilio.py --port 8099 --account-sid AC... --auth-token ...
+
+It implements what the gateway uses of the REST API, with Twilio's shapes and error format:
+
+- `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` (form: To, From or MessagingServiceSid,
+  Body, StatusCallback), HTTP Basic auth checked, answers 201 with a message resource;
+- `GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`.
+
+And, for people and tests (no auth, local only):
+
+- `GET /_fake/messages`: every message sent so far, as JSON;
+- `POST /_fake/messages/{Sid}/deliver?status=delivered&error_code=...`: send the status callback,
+  signed like Twilio signs it, to the message's `StatusCallback` URL.
+
+Failure injection: `fail_next(code, http_status)` answers the next send(s) with a Twilio error,
+`delay_next(seconds)` makes the next send(s) hang past the client's timeout, then carry on (a
+real API may well create the message the client gave up on); `reset()` or `stop()` cut a hanging
+request off instead, so it never leaks into the next test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hmac
+import json
+import logging
+import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from twilio.request_validator import RequestValidator
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/2010-04-01/Accounts/"
+MESSAGES_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages\.json$")
+MESSAGE_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages/(?P<sid>[^/]+)\.json$")
+DELIVER_RE = re.compile(r"^/_fake/messages/(?P<sid>[^/]+)/deliver$")
+
+#: Messages Twilio accepts per body: longer bodies are refused with 21617.
+MAX_BODY_CHARS = 1600
+
+ERROR_MESSAGES = {
+    20003: "Authenticate",
+    20404: "The requested resource was not found",
+    20429: "Too Many Requests",
+    21211: "The 'To' number is not a valid phone number.",
+    21602: "Message body is required.",
+    21603: "A 'From' phone number is required.",
+    21604: "A 'To' phone number is required.",
+    21610: "Attempt to send to unsubscribed recipient",
+    21614: "'To' number is not a valid mobile number",
+    21617: "The concatenated message body exceeds the 1600 character limit.",
+    21635: "'To' number cannot be a landline.",
+    30003: "Unreachable destination handset",
+    30005: "Unknown destination handset",
+    30006: "Landline or unreachable carrier",
+    30007: "Message filtered",
+}
+
+
+def error_body(code: int, http_status: int, message: str | None = None) -> dict[str, Any]:
+    """A Twilio REST error document."""
+    return {
+        "code": code,
+        "message": message or ERROR_MESSAGES.get(code, "Error"),
+        "more_info": f"https://www.twilio.com/docs/errors/{code}",
+        "status": http_status,
+    }
+
+
+@dataclass
+class _Failure:
+    code: int
+    http_status: int
+    times: int
+    to: str | None
+
+
+@dataclass
+class _Delay:
+    seconds: float
+    times: int
+
+
+class FakeTwilio:
+    """A Twilio-compatible REST server on 127.0.0.1, run in a background thread."""
+
+    def __init__(self, account_sid: str, auth_token: str, port: int = 0) -> None:
+        self.account_sid = account_sid
+        self.auth_token = auth_token
+        self.port = port
+        self.base_url = ""
+        self.messages: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []  # every API request: method, path, status
+        self._failures: list[_Failure] = []
+        self._delays: list[_Delay] = []
+        self._lock = threading.Lock()
+        self._release = threading.Event()  # set to free requests hanging in delay_next
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeTwilio:
+        """Bind 127.0.0.1 and serve in a daemon thread; sets `base_url`."""
+        handler = type("Handler", (_Handler,), {"fake": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="fake-twilio", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and free the port (hanging requests are released first)."""
+        self._release.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def reset(self) -> None:
+        """Forget every message, request and pending failure or delay."""
+        self._release.set()
+        with self._lock:
+            self.messages.clear()
+            self.requests.clear()
+            self._failures.clear()
+            self._delays.clear()
+            self._release = threading.Event()
+
+    # ------------------------------------------------------------------ fault injection
+
+    def fail_next(
+        self, code: int, http_status: int = 400, times: int = 1, to: str | None = None
+    ) -> None:
+        """Answer the next `times` sends (to `to`, if given) with Twilio error `code`."""
+        with self._lock:
+            self._failures.append(_Failure(code, http_status, times, to))
+
+    def delay_next(self, seconds: float, times: int = 1) -> None:
+        """Make the next `times` sends wait `seconds` before answering (for client timeouts)."""
+        with self._lock:
+            self._delays.append(_Delay(seconds, times))
+
+    def _take_failure(self, to: str) -> _Failure | None:
+        with self._lock:
+            for failure in self._failures:
+                if failure.to is None or failure.to == to:
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        self._failures.remove(failure)
+                    return failure
+        return None
+
+    def _take_delay(self) -> tuple[float, threading.Event]:
+        with self._lock:
+            if not self._delays:
+                return 0.0, self._release
+            delay = self._delays[0]
+            delay.times -= 1
+            if delay.times <= 0:
+                self._delays.pop(0)
+            return delay.seconds, self._release
+
+    # ------------------------------------------------------------------ messages
+
+    def message(self, sid: str) -> dict[str, Any] | None:
+        with self._lock:
+            return next((m for m in self.messages if m["sid"] == sid), None)
+
+    def create_message(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """Validate a send like Twilio does, store it, and return (HTTP status, JSON)."""
+        to = form.get("To", "")
+        failure = self._take_failure(to)
+        if failure is not None:
+            return failure.http_status, error_body(failure.code, failure.http_status)
+        if not to:
+            return 400, error_body(21604, 400)
+        if not (form.get("From") or form.get("MessagingServiceSid")):
+            return 400, error_body(21603, 400)
+        body = form.get("Body", "")
+        if not body and not form.get("MediaUrl"):
+            return 400, error_body(21602, 400)
+        if len(body) > MAX_BODY_CHARS:
+            return 400, error_body(21617, 400)
+        from gateway.segments import count_segments  # here: the file also runs on its own
+
+        sid = "SM" + uuid.uuid4().hex
+        record = {
+            "sid": sid,
+            "To": to,
+            "From": form.get("From"),
+            "MessagingServiceSid": form.get("MessagingServiceSid"),
+            "Body": body,
+            "StatusCallback": form.get("StatusCallback"),
+            # With a Messaging Service and no From, Twilio answers "accepted" and picks a sender.
+            "status": "queued" if form.get("From") else "accepted",
+            "num_segments": count_segments(body),
+            "date_created": formatdate(usegmt=False),
+            "created_epoch": time.time(),
+        }
+        with self._lock:
+            self.messages.append(record)
+        return 201, self._resource(record)
+
+    def _resource(self, record: dict[str, Any]) -> dict[str, Any]:
+        uri = f"{API_PREFIX}{self.account_sid}/Messages/{record['sid']}.json"
+        return {
+            "account_sid": self.account_sid,
+            "api_version": "2010-04-01",
+            "body": record["Body"],
+            "date_created": record["date_created"],
+            "date_sent": None,
+            "date_updated": record["date_created"],
+            "direction": "outbound-api",
+            "error_code": record.get("error_code"),
+            "error_message": None,
+            "from": record["From"],
+            "messaging_service_sid": record["MessagingServiceSid"],
+            "num_media": "0",
+            "num_segments": str(record["num_segments"]),
+            "price": None,
+            "price_unit": "USD",
+            "sid": record["sid"],
+            "status": record["status"],
+            "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
+            "to": record["To"],
+            "uri": uri,
+        }
+
+    def status_callback(
+        self, sid: str, status: str = "delivered", error_code: int | None = None
+    ) -> tuple[str, dict[str, str], str]:
+        """The (URL, form, X-Twilio-Signature) Twilio would POST for a status change."""
+        record = self.message(sid)
+        if record is None:
+            raise KeyError(sid)
+        if not record["StatusCallback"]:
+            raise ValueError(f"message {sid} has no StatusCallback")
+        form = {
+            "AccountSid": self.account_sid,
+            "ApiVersion": "2010-04-01",
+            "From": record["From"] or "",
+            "MessageSid": sid,
+            "MessageStatus": status,
+            "SmsSid": sid,
+            "SmsStatus": status,
+            "To": record["To"],
+        }
+        if record["MessagingServiceSid"]:
+            form["MessagingServiceSid"] = record["MessagingServiceSid"]
+        if error_code is not None:
+            form["ErrorCode"] = str(error_code)
+        url = record["StatusCallback"]
+        signature = RequestValidator(self.auth_token).compute_signature(url, form)
+        return url, form, signature
+
+    def deliver(self, sid: str, status: str = "delivered", error_code: int | None = None) -> int:
+        """POST the signed status callback to the message's StatusCallback URL; the HTTP status."""
+        url, form, signature = self.status_callback(sid, status, error_code)
+        with self._lock:
+            record = next(m for m in self.messages if m["sid"] == sid)
+            record["status"] = status
+            record["error_code"] = error_code
+        request = urllib.request.Request(  # noqa: S310 - the URL is the app's own callback
+            url,
+            data=urllib.parse.urlencode(form).encode(),
+            headers={"X-Twilio-Signature": signature},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def is_authorised(self, header: str | None) -> bool:
+        if not header or not header.startswith("Basic "):
+            return False
+        try:
+            decoded = base64.b64decode(header.removeprefix("Basic ")).decode()
+        except (ValueError, UnicodeDecodeError):
+            return False
+        expected = f"{self.account_sid}:{self.auth_token}"
+        return hmac.compare_digest(decoded.encode(), expected.encode())
+
+
+class _Handler(BaseHTTPRequestHandler):
+    fake: FakeTwilio
+    server_version = "FakeTwilio/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        # Request lines carry no bodies or numbers (forms are POSTed); debug keeps tests quiet.
+        logger.debug("fake twilio: %s", format % args)
+
+    def _send_json(self, status: int, payload: Any) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _form(self) -> dict[str, str]:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length).decode() if length else ""
+        return dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+
+    def _api_account(self, match: re.Match[str]) -> bool:
+        """Check auth and the account in the path; answer the error and return False if wrong."""
+        if not self.fake.is_authorised(self.headers.get("Authorization")):
+            self._send_json(401, error_body(20003, 401))
+            return False
+        if match["account"] != self.fake.account_sid:
+            self._send_json(404, error_body(20404, 404))
+            return False
+        return True
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+        path = urllib.parse.urlsplit(self.path)
+        if match := MESSAGES_RE.match(path.path):
+            form = self._form()
+            self.fake.requests.append({"method": "POST", "path": path.path})
+            if not self._api_account(match):
+                return
+            seconds, release = self.fake._take_delay()
+            if seconds and release.wait(seconds):
+                # Released by reset() or stop(): drop the request, as if it never arrived.
+                self.close_connection = True
+                return
+            status, payload = self.fake.create_message(form)
+            self._send_json(status, payload)
+            return
+        if match := DELIVER_RE.match(path.path):
+            query = dict(urllib.parse.parse_qsl(path.query))
+            code = query.get("error_code")
+            try:
+                answer = self.fake.deliver(
+                    match["sid"], query.get("status", "delivered"), int(code) if code else None
+                )
+            except KeyError:
+                self._send_json(404, error_body(20404, 404))
+                return
+            self._send_json(200, {"sid": match["sid"], "callback_status": answer})
+            return
+        self._send_json(404, error_body(20404, 404))
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server naming
+        path = urllib.parse.urlsplit(self.path).path
+        if path == "/_fake/messages":
+            with self.fake._lock:
+                listing = [dict(m) for m in self.fake.messages]
+            self._send_json(200, {"messages": listing})
+            return
+        if match := MESSAGE_RE.match(path):
+            if not self._api_account(match):
+                return
+            record = self.fake.message(match["sid"])
+            if record is None:
+                self._send_json(404, error_body(20404, 404))
+                return
+            self._send_json(200, self.fake._resource(record))
+            return
+        self._send_json(404, error_body(20404, 404))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the fake server in the foreground until interrupted."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--account-sid", required=True)
+    parser.add_argument("--auth-token", required=True)
+    parser.add_argument(
+        "--auto-deliver",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="send a signed 'delivered' callback this long after each message is created",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    fake = FakeTwilio(args.account_sid, args.auth_token, port=args.port).start()
+    print(f"fake Twilio listening on {fake.base_url}", flush=True)
+    delivered: set[str] = set()
+    try:
+        while True:
+            time.sleep(0.5)
+            if args.auto_deliver is None:
+                continue
+            cutoff = time.time() - args.auto_deliver
+            for record in list(fake.messages):
+                if record["sid"] in delivered or not record["StatusCallback"]:
+                    continue
+                if record["created_epoch"] <= cutoff:
+                    delivered.add(record["sid"])
+                    status = fake.deliver(record["sid"])
+                    logger.info("delivered %s (callback answered %s)", record["sid"], status)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        fake.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    # Run as a file: make the project importable without installing it.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main())

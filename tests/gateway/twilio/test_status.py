@@ -1,0 +1,337 @@
+"""`POST /twilio/status`: signed delivery callbacks, deduped, never moving a status backwards,
+with Twilio's error codes applied to the contact."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+from werkzeug.serving import make_server
+
+from gateway.models import AuditEvent, Contact, Message, MessageKind, MessageStatus, StatusEvent
+from gateway.outbox import queue_message, send_pending
+from tests.conftest import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    MESSAGING_SERVICE_SID,
+    PATIENT_NUMBER,
+    PUBLIC_BASE_URL,
+)
+
+NOW = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
+BODY = "Riverside Clinic: your visit is Tue Mar 4 at 3:00 PM. Reply C to confirm."
+
+
+@pytest.fixture
+def sent(app, session, clinic, fake_twilio):
+    """Queue a text and send it for real through the fake Twilio; returns (message id, sid)."""
+
+    def send(to: str = PATIENT_NUMBER) -> tuple[int, str]:
+        message = queue_message(
+            session=session,
+            clinic_id=clinic.id,
+            to_number=to,
+            body=BODY,
+            kind=MessageKind.AUTOMATED,
+            now=NOW,
+            idempotency_key=None,
+        )
+        session.commit()
+        gateway = app.extensions["gateway"]
+        send_pending(
+            engine=gateway.engine,
+            sender=gateway.sender,
+            public_base_url=PUBLIC_BASE_URL,
+            now=NOW,
+            message_ids=[message.id],
+        )
+        return message.id, fake_twilio.messages[-1]["sid"]
+
+    return send
+
+
+@pytest.fixture
+def callback(twilio_post, fake_twilio):
+    """POST the callback the fake Twilio would send for `sid`, signed with the real token."""
+
+    def post(sid: str, status: str, error_code: int | None = None, **override):
+        url, form, _signature = fake_twilio.status_callback(sid, status, error_code)
+        form.update(override)
+        path = url.removeprefix(PUBLIC_BASE_URL)
+        return twilio_post(path, form)
+
+    return post
+
+
+def reload(session, model, row_id):
+    session.expire_all()
+    return session.get(model, row_id)
+
+
+def events(session, sid: str | None = None) -> list[StatusEvent]:
+    session.expire_all()
+    query = sa.select(StatusEvent).order_by(StatusEvent.id)
+    if sid is not None:
+        query = query.where(StatusEvent.twilio_sid == sid)
+    return list(session.exec(query).scalars())
+
+
+def test_delivery_is_recorded_and_answered_with_empty_twiml(session, sent, callback):
+    message_id, sid = sent()
+
+    response = callback(sid, "delivered")
+
+    assert response.status_code == 200
+    assert response.mimetype == "text/xml"
+    assert b"<Response" in response.data and b"<Message" not in response.data
+    message = reload(session, Message, message_id)
+    assert message.status == MessageStatus.DELIVERED
+    [event] = events(session, sid)
+    assert (event.status, event.message_id) == ("delivered", message_id)
+
+
+def test_stragglers_from_before_delivery_do_not_move_it_back(session, sent, callback):
+    message_id, sid = sent()
+
+    callback(sid, "sent")
+    callback(sid, "delivered")
+    responses = [callback(sid, "queued"), callback(sid, "sending")]  # late, out of order
+
+    assert [r.status_code for r in responses] == [200, 200]
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+    assert [e.status for e in events(session, sid)] == ["sent", "delivered", "queued", "sending"]
+
+
+def test_out_of_order_sent_after_delivered_keeps_delivered(session, sent, callback):
+    message_id, sid = sent()
+
+    callback(sid, "delivered")
+    callback(sid, "sent")
+
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+    assert {e.status for e in events(session, sid)} == {"delivered", "sent"}
+
+
+def test_read_comes_after_delivered(session, sent, callback):
+    message_id, sid = sent()
+
+    callback(sid, "delivered")
+    callback(sid, "read")
+
+    assert reload(session, Message, message_id).status == MessageStatus.READ
+
+
+def test_a_repeated_callback_is_recorded_once(session, sent, callback):
+    message_id, sid = sent()
+
+    first = callback(sid, "delivered")
+    again = callback(sid, "delivered")
+
+    assert first.status_code == again.status_code == 200
+    assert len(events(session, sid)) == 1
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+
+
+def test_a_forged_signature_is_refused_and_changes_nothing(session, sent, twilio_post, fake_twilio):
+    message_id, sid = sent()
+    url, form, _ = fake_twilio.status_callback(sid, "failed", 21610)
+
+    response = twilio_post(url.removeprefix(PUBLIC_BASE_URL), form, signature="Zm9yZ2Vk")
+
+    assert response.status_code == 403
+    assert events(session) == []
+    assert reload(session, Message, message_id).status == MessageStatus.ACCEPTED
+    assert session.exec(sa.select(Contact).where(Contact.is_opted_out)).first() is None
+
+
+def test_a_signature_for_another_outbox_id_is_refused(session, sent, twilio_post, fake_twilio):
+    first_id, sid = sent()
+    url, form, signature = fake_twilio.status_callback(sid, "delivered")
+
+    # Same form and signature, but the URL (which the signature covers) is changed.
+    response = twilio_post(f"/twilio/status?outbox_id={first_id + 1}", form, signature=signature)
+
+    assert response.status_code == 403
+    assert events(session) == []
+
+
+@pytest.mark.parametrize(
+    ("form", "query"),
+    [
+        ({"MessageStatus": "delivered"}, "?outbox_id=1"),  # no MessageSid
+        ({"MessageSid": "SM" + "a" * 32}, "?outbox_id=1"),  # no status
+        ({"MessageSid": "SM" + "a" * 32, "MessageStatus": "failed", "ErrorCode": "x"}, ""),
+        ({"MessageSid": "SM" + "a" * 32, "MessageStatus": "sent"}, "?outbox_id=abc"),
+        ({"MessageSid": "SM" + "a" * 80, "MessageStatus": "sent"}, ""),
+    ],
+    ids=["no-sid", "no-status", "bad-error-code", "bad-outbox-id", "oversized-sid"],
+)
+def test_malformed_callbacks_get_400_not_500(session, twilio_post, form, query):
+    response = twilio_post("/twilio/status" + query, {"AccountSid": "AC" + "0" * 32, **form})
+
+    assert response.status_code == 400
+    assert events(session) == []
+
+
+def test_a_callback_that_beats_the_send_answer_attaches_by_outbox_id(
+    app, session, clinic, callback, twilio_post
+):
+    message = queue_message(
+        session=session,
+        clinic_id=clinic.id,
+        to_number=PATIENT_NUMBER,
+        body=BODY,
+        kind=MessageKind.AUTOMATED,
+        now=NOW,
+        idempotency_key=None,
+    )
+    session.commit()
+    sid = "SM" + "b" * 32
+    form = {"MessageSid": sid, "MessageStatus": "sent", "AccountSid": "AC" + "0" * 32}
+
+    response = twilio_post(f"/twilio/status?outbox_id={message.id}", form)
+
+    assert response.status_code == 200
+    message = reload(session, Message, message.id)
+    assert message.twilio_sid == sid
+    assert message.status == MessageStatus.SENT
+    # Twilio has it, so the worker must not send it again.
+    gateway = app.extensions["gateway"]
+    assert send_pending(engine=gateway.engine, sender=gateway.sender, now=NOW) == 0
+
+
+def test_an_unknown_sid_without_outbox_id_is_kept_unattached(session, twilio_post):
+    sid = "SM" + "c" * 32
+
+    response = twilio_post(
+        "/twilio/status",
+        {"MessageSid": sid, "MessageStatus": "delivered", "AccountSid": "AC" + "0" * 32},
+    )
+
+    assert response.status_code == 200
+    assert b"<Response" in response.data
+    [event] = events(session)
+    assert (event.twilio_sid, event.message_id) == (sid, None)
+
+
+def test_a_second_sid_for_one_row_is_recorded_for_a_person(session, sent, twilio_post):
+    message_id, sid = sent()
+    other = "SM" + "d" * 32
+
+    twilio_post(
+        f"/twilio/status?outbox_id={message_id}",
+        {"MessageSid": other, "MessageStatus": "delivered", "AccountSid": "AC" + "0" * 32},
+    )
+
+    message = reload(session, Message, message_id)
+    assert message.twilio_sid == sid
+    assert message.status == MessageStatus.ACCEPTED  # the other text's fate is not this one's
+    session.expire_all()
+    [audit] = session.exec(
+        sa.select(AuditEvent).where(AuditEvent.action == "outbox.second_sid")
+    ).scalars()
+    assert audit.subject_id == message_id
+
+
+def test_failed_21610_opts_the_contact_out(session, sent, callback, create_contact):
+    contact = create_contact()
+    message_id, sid = sent()
+
+    callback(sid, "failed", 21610)
+
+    message = reload(session, Message, message_id)
+    assert message.status == MessageStatus.FAILED and message.error_code == 21610
+    contact = reload(session, Contact, contact.id)
+    assert contact.is_opted_out and contact.opt_out_keyword == "twilio:21610"
+
+
+@pytest.mark.parametrize("code", [30005, 30006])
+def test_undelivered_to_a_landline_flags_the_contact(session, sent, callback, create_contact, code):
+    contact = create_contact()
+    message_id, sid = sent()
+
+    callback(sid, "undelivered", code)
+
+    assert reload(session, Message, message_id).status == MessageStatus.UNDELIVERED
+    contact = reload(session, Contact, contact.id)
+    assert contact.is_flagged and str(code) in contact.flag_reason
+    assert not contact.is_opted_out
+
+
+def test_undelivered_30007_changes_no_contact(session, sent, callback, create_contact):
+    contact = create_contact()
+    message_id, sid = sent()
+
+    callback(sid, "undelivered", 30007)
+
+    assert reload(session, Message, message_id).error_code == 30007
+    contact = reload(session, Contact, contact.id)
+    assert not contact.is_flagged and not contact.is_opted_out
+
+
+def test_unreachable_handset_is_resent_once_later(app, session, sent, callback, fake_twilio):
+    message_id, sid = sent()
+
+    callback(sid, "undelivered", 30003)
+
+    session.expire_all()
+    [resend] = session.exec(
+        sa.select(Message).where(Message.idempotency_key == f"resend:{message_id}")
+    ).scalars()
+    assert resend.status == MessageStatus.QUEUED
+    assert resend.body == BODY and resend.to_number == PATIENT_NUMBER
+    assert resend.next_attempt_at >= datetime.now(UTC) + timedelta(minutes=14)
+
+    # The resend goes out later, and if it too is undelivered there is no third try.
+    gateway = app.extensions["gateway"]
+    assert (
+        send_pending(engine=gateway.engine, sender=gateway.sender, now=resend.next_attempt_at) == 1
+    )
+    callback(fake_twilio.messages[-1]["sid"], "undelivered", 30003)
+    session.expire_all()
+    count = session.exec(sa.select(sa.func.count()).select_from(Message)).scalar_one()
+    assert count == 2
+
+
+@pytest.fixture
+def served_app(app):
+    """The app on a real local port, so the fake Twilio can call it back over HTTP."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def test_the_fake_twilio_delivers_signed_callbacks_over_http(
+    app, session, clinic, fake_twilio, served_app
+):
+    """The demo's path: real client -> fake Twilio -> signed callback -> our webhook."""
+    from gateway.twilio.sender import TwilioSender
+
+    app.extensions["gateway"].settings.public_base_url = served_app
+    sender = TwilioSender(
+        account_sid=ACCOUNT_SID,
+        auth_token=AUTH_TOKEN,
+        public_base_url=served_app,
+        messaging_service_sid=MESSAGING_SERVICE_SID,
+        api_base_url=fake_twilio.base_url,
+    )
+    message = queue_message(
+        session=session,
+        clinic_id=clinic.id,
+        to_number=PATIENT_NUMBER,
+        body=BODY,
+        kind=MessageKind.AUTOMATED,
+        now=NOW,
+        idempotency_key=None,
+    )
+    session.commit()
+    send_pending(engine=app.extensions["gateway"].engine, sender=sender, now=NOW)
+
+    assert fake_twilio.deliver(fake_twilio.messages[0]["sid"], "delivered") == 200
+
+    assert reload(session, Message, message.id).status == MessageStatus.DELIVERED
