@@ -61,6 +61,11 @@ STALE_CLAIM = timedelta(minutes=2)
 # ----------------------------------------------------------------------------- storing
 
 
+def storable_text(text: str) -> str:
+    """Text as both databases can store it: NUL becomes the replacement character."""
+    return text.replace("\x00", "\ufffd")
+
+
 def get_or_create_contact(*, session: Session, clinic: Clinic, phone: str) -> Contact:
     """The contact for a number, created if new. Safe against a concurrent insert."""
     query = select(Contact).where(Contact.clinic_id == clinic.id, Contact.phone == phone)
@@ -105,7 +110,12 @@ def store_inbound(
     call_sid: str | None = None,
     recording_url: str | None = None,
 ) -> tuple[Message, bool]:
-    """Insert the raw message and commit. A duplicate `twilio_sid` returns the stored row."""
+    """Insert the raw message and commit. A duplicate `twilio_sid` returns the stored row.
+
+    NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
+    """
+    body = storable_text(body)
+    from_number = storable_text(from_number)
     existing = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).first()
     if existing is not None:
         return existing, False

@@ -25,7 +25,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from gateway.conversations import get_or_create_contact, process_inbound, store_inbound
+from gateway.conversations import (
+    get_or_create_contact,
+    process_inbound,
+    storable_text,
+    store_inbound,
+)
 from gateway.db import savepoint
 from gateway.effects import audit
 from gateway.logs import mask_phone
@@ -222,6 +227,7 @@ def store_voicemail(
 
 def update_voicemail_transcript(*, session: Session, message: Message, transcript: str) -> bool:
     """Set the transcript while no one has started processing the voicemail. Flushes."""
+    transcript = storable_text(transcript)
     if not transcript or message.body == transcript:
         return False
     # Conditional, so a transcript never changes a voicemail the pipeline has already read.
