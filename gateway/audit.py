@@ -8,10 +8,19 @@ per message: `id`, `intent`, `handoff`, `emergency`, `upset`, `lang`, `reply` (t
 the patient would get, several texts joined by a blank line; null when the bot stays silent).
 A line that cannot be read gets `{"id": ..., "error": "..."}` and the rest go on.
 
-Nothing is written to the database: `gateway.conversations.decide` is pure. The clinic is the
-database's first clinic when there is one (so replies carry its name, hours and links), else
-the defaults a fresh deployment has. With `--eval`, gold `lang` labels are NOT given to the
-classifier (they describe the message, not the patient), so language accuracy is honest.
+Nothing is written to the database: `gateway.conversations.decide` is pure.
+
+Which clinic and patient the replay assumes (say so when you quote its figures):
+
+- the clinic is the database's first clinic, else the `CLINIC_CONFIG` file, else the demo clinic
+  (`gateway.demo`: weekday hours, portal, forms and video links configured), so link requests
+  are measured as a set-up clinic would answer them;
+- each message comes from a known patient with no open handoff; with `--eval` (or an input
+  `appointment_at` ISO time) that patient has one upcoming visit, two days after `--now`, so a
+  "cancel my appointment" is measured as the webhook answers a patient whose visit is on file;
+- with `--eval`, gold `lang` labels are NOT given to the classifier (they describe the message,
+  not the patient), so language accuracy is honest. Timings are per message after a full warm
+  pass (the language detector and the catalogs load once per process).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import IO, Any
 
 from flask import Flask
@@ -27,21 +36,31 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from flows.types import Awaiting, Channel, ClinicInfo, Inbound, OpenHandoff, Situation
-from gateway.clinic import clinic_info
+from gateway.clinic import clinic_info, load_clinic_file
 from gateway.conversations import decide
+from gateway.demo import DEMO_CLINIC_NUMBER, clinic_data
 from gateway.models import Clinic
+
+#: In `--eval`, each patient's one upcoming visit is this long after `--now`.
+EVAL_VISIT_AFTER = timedelta(days=2)
 
 
 def audit_clinic(app: Flask) -> ClinicInfo:
-    """The clinic replies are worded for: the first stored one, or the defaults."""
+    """The clinic replies are worded for: the stored one, the configured one, or the demo's."""
+    settings = app.extensions["gateway"].settings
     try:
         with Session(app.extensions["gateway"].engine) as session:
             clinic = session.exec(select(Clinic).order_by(Clinic.id)).first()
             if clinic is not None:
                 return clinic_info(clinic)
     except SQLAlchemyError:
-        pass  # no database yet: audit still works with defaults
-    return clinic_info(Clinic(slug="main", name="Our clinic", phone="our office"))
+        pass  # no database yet: the audit still works
+    if settings.clinic_config:
+        data = load_clinic_file(settings.clinic_config)
+    else:
+        data = clinic_data(DEMO_CLINIC_NUMBER)
+    fields = {k: v for k, v in data.items() if k in Clinic.model_fields and k != "locations"}
+    return clinic_info(Clinic(**fields))
 
 
 def audit_one(item: dict[str, Any], *, clinic: ClinicInfo, now: datetime) -> dict[str, Any]:
@@ -51,9 +70,11 @@ def audit_one(item: dict[str, Any], *, clinic: ClinicInfo, now: datetime) -> dic
         raise ValueError("'text' must be a string")
     channel = Channel(item.get("channel") or "sms")
     context = item.get("context")
+    appointment_at = item.get("appointment_at")
     situation = Situation(
         language=item.get("lang"),
         awaiting=Awaiting(context) if context else None,
+        appointment_at=datetime.fromisoformat(appointment_at) if appointment_at else None,
     )
     decision = decide(inbound=Inbound(text, channel), situation=situation, clinic=clinic, now=now)
     outcome = decision.outcome
@@ -111,7 +132,12 @@ def run_eval(app: Flask, path: str, *, now: datetime) -> str:
         lines = handle.readlines()
     gold = [json.loads(line) for line in lines if line.strip()]
     clinic = audit_clinic(app)
-    # Warm up once (the language detector loads lazily) so timings are per message, warm.
-    list(audit_lines(lines[:5], clinic=clinic, now=now, use_lang=False))
-    predicted = list(audit_lines(lines, clinic=clinic, now=now, use_lang=False))
+    visit = (now + EVAL_VISIT_AFTER).isoformat()
+    replay = [
+        json.dumps({**item, "appointment_at": item.get("appointment_at") or visit})
+        for item in gold
+    ]
+    # One full warm pass first (the language detector and each catalog load once).
+    list(audit_lines(replay, clinic=clinic, now=now, use_lang=False))
+    predicted = list(audit_lines(replay, clinic=clinic, now=now, use_lang=False))
     return format_report(evaluate(gold, predicted))
