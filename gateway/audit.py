@@ -100,6 +100,7 @@ def audit_lines(
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        item: Any = None
         try:
             item = json.loads(line)
             if not isinstance(item, dict):
@@ -110,7 +111,7 @@ def audit_lines(
             result = audit_one(item, clinic=clinic, now=now)
             result["ms"] = (time.perf_counter() - started) * 1000
         except (ValueError, TypeError) as error:
-            ident = item.get("id") if "item" in locals() and isinstance(item, dict) else None
+            ident = item.get("id") if isinstance(item, dict) else None
             result = {"id": ident, "line": number, "error": str(error)}
         yield result
 
