@@ -17,6 +17,8 @@ def configure(level: str = "INFO") -> None:
             format="%(asctime)s %(levelname)s %(name)s %(message)s",
         )
     logging.getLogger("gateway").setLevel(level.upper())
+    # APScheduler logs two INFO lines per poll: only its warnings are worth a line.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 def mask_phone(number: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -44,6 +45,8 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_venv()
     command, rest = argv[0], argv[1:]
+    # Ctrl-C reaches the child too (same terminal); let it stop its own processes in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if command == "demo":
         return subprocess.call([str(PYTHON), str(ROOT / "scripts" / "demo.py"), *rest], cwd=ROOT)
     env = dict(os.environ)
