@@ -17,7 +17,6 @@ from urllib.parse import unquote
 import sqlalchemy as sa
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from sqlmodel import Session, select
-from twilio.request_validator import RequestValidator
 
 from gateway.db import get_session
 from gateway.logs import mask_phone
@@ -35,6 +34,7 @@ from gateway.models import (
 )
 from gateway.outbox import send_pending
 from gateway.phones import normalise_phone
+from gateway.twilio.signature import sign_form
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def send() -> tuple[Response, int] | Response:
     # The URL Twilio would sign: the webhook checks against PUBLIC_BASE_URL + path, and falls
     # back to the request's own host, which is http://localhost for the in-process client.
     url = (settings.public_base_url or "http://localhost") + "/twilio/sms"
-    signature = RequestValidator(settings.twilio_auth_token).compute_signature(url, form)
+    signature = sign_form(url, form, settings.twilio_auth_token)
     with current_app.test_client() as client:
         response = client.post("/twilio/sms", data=form, headers={"X-Twilio-Signature": signature})
         status = response.status_code

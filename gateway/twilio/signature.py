@@ -28,6 +28,11 @@ def public_url() -> str:
     return url
 
 
+def sign_form(url: str, form: dict[str, Any], auth_token: str) -> str:
+    """The `X-Twilio-Signature` Twilio would send for this form (simulator, benchmarks)."""
+    return RequestValidator(auth_token).compute_signature(url, form)
+
+
 def is_valid_signature() -> bool:
     settings = current_app.extensions["gateway"].settings
     signature = request.headers.get("X-Twilio-Signature", "")
