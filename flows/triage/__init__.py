@@ -53,6 +53,8 @@ def triage(
         is_upset=is_upset,
         has_clinical_signal=emergency is not None or bool(symptoms),
     )
+    # Asking for a manager or filing a complaint is frustration with the service by definition.
+    is_upset = is_upset or intent is Intent.COMPLAINT
     person = needs_person(clean) if intent in (Intent.FORMS, Intent.PORTAL, Intent.TELEHEALTH) else None
     queue, rule = route(
         intent,

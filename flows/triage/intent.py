@@ -42,6 +42,13 @@ _CAPS_IGNORED = frozenset(
     }
 )
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+#: A negation right before an opt-out phrase keeps the texts coming ("please don't stop the
+#: reminders"); phrases that start with their own negation ("don't text me") are not affected.
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:dont|do not|never|not|no need to|please dont|pls dont|wont|didnt|did not|doesnt)\s+"
+    r"(?:please\s+|ever\s+)?$"
+)
+_DOUBLED = re.compile(r"(\w)\1+")
 _EMOJI_ACK = frozenset({"👍", "🙏", "❤", "❤️", "😊", "🙂", "👌", "✅", "😀", "😁", "🤝", "👏"})
 _SHORT_THANKS = 8
 _LONG_THANKS = 16
@@ -80,8 +87,12 @@ def find_consent(text: str, tokens: tuple[str, ...]) -> Consent:
         return Consent(False, True, joined)
     if rules.OPT_IN is not None and (m := rules.OPT_IN.search(text)):
         return Consent(False, True, m.group().strip())
-    if rules.OPT_OUT is not None and (m := rules.OPT_OUT.search(text)):
-        return Consent(True, False, m.group().strip())
+    offset = 0
+    while rules.OPT_OUT is not None and (m := rules.OPT_OUT.search(text[offset:])):
+        start = offset + m.start()
+        if not _NEGATED_BEFORE.search(text[max(0, start - 20) : start]):
+            return Consent(True, False, m.group().strip())
+        offset = offset + max(m.end(), m.start() + 1)
     return Consent(False, False)
 
 
@@ -121,6 +132,11 @@ def _leading_reply(
 ) -> tuple[Intent, str, bool] | None:
     """A reply code at the start of the message: (intent, code, is_explicit_code)."""
     first = tokens[0] if tokens else ""
+    # "yess", "sii", "okk": a stretched reply word is still the word.
+    if first and first not in rules.CONFIRM_WORDS and first not in _CODES:
+        squeezed = _DOUBLED.sub(r"\1", first)
+        if squeezed in rules.CONFIRM_WORDS:
+            first = squeezed
     if awaiting is Awaiting.APPOINTMENT_REMINDER:
         if first in _CODES:
             return _CODES[first], first, True

@@ -13,16 +13,16 @@ import re
 from datetime import UTC, datetime
 
 from flask import abort, current_app, request
+from twilio.twiml.messaging_response import MessagingResponse
 
 from gateway.clinic import clinic_for_number
 from gateway.conversations import process_inbound, store_inbound
 from gateway.db import get_session
 from gateway.models import MessageChannel
-from gateway.outbox import send_after_commit
 from gateway.phones import normalise_phone
 from gateway.twilio.blueprint import bp
 from gateway.twilio.signature import twilio_signed
-from gateway.twilio.twiml import empty_response
+from gateway.twilio.twiml import answer
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +51,7 @@ def inbound_sms():
     if len(body) > MAX_SMS_BODY:
         logger.warning("inbound sms %s body is %d characters (over %d)", sid, len(body), MAX_SMS_BODY)
 
-    app = current_app._get_current_object()  # noqa: SLF001
-    settings = app.extensions["gateway"].settings
+    settings = current_app.extensions["gateway"].settings
     session = get_session()
     now = datetime.now(UTC)
     clinic = clinic_for_number(session=session, to_number=to_number, settings=settings)
@@ -74,7 +73,4 @@ def inbound_sms():
         now=now,
         carrier_answers_keywords=settings.twilio_handles_keywords,
     )
-    response = empty_response()
-    if outbox_ids and settings.send_after_request:
-        response.call_on_close(lambda: send_after_commit(app, outbox_ids))
-    return response
+    return answer(MessagingResponse(), outbox_ids)

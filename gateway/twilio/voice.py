@@ -44,11 +44,10 @@ from gateway.db import get_session
 from gateway.i18n import locale_for_voice, render_text
 from gateway.logs import mask_phone
 from gateway.models import Call, Clinic
-from gateway.outbox import send_after_commit
 from gateway.phones import normalise_phone
 from gateway.twilio.blueprint import bp
 from gateway.twilio.signature import twilio_signed
-from gateway.twilio.twiml import xml
+from gateway.twilio.twiml import answer, xml
 
 logger = logging.getLogger(__name__)
 
@@ -137,15 +136,6 @@ def _say_in_each_language(response: VoiceResponse, clinic: Clinic, msgid: str) -
         response.say(render_text(msgid, lang=lang, clinic=info), language=locale_for_voice(lang))
 
 
-def _answer(response: VoiceResponse, outbox_ids: list[int]):
-    """TwiML, and the queued texts sent once the response is done (after the commit)."""
-    answer = xml(response)
-    if outbox_ids:
-        app = current_app._get_current_object()  # noqa: SLF001
-        answer.call_on_close(lambda: send_after_commit(app, outbox_ids))
-    return answer
-
-
 # ----------------------------------------------------------------------------- routes
 
 
@@ -217,7 +207,7 @@ def recording_finished():
     response = VoiceResponse()
     _say_in_each_language(response, clinic, m.VOICE_GOODBYE)
     response.hangup()
-    return _answer(response, outbox_ids)
+    return answer(response, outbox_ids)
 
 
 @bp.post("/voice/recording")
@@ -243,7 +233,7 @@ def recording_status():
         now=now,
     )
     session.commit()
-    return _answer(VoiceResponse(), outbox_ids)
+    return answer(VoiceResponse(), outbox_ids)
 
 
 @bp.post("/voice/transcription")
@@ -266,7 +256,7 @@ def transcription():
         now=now,
     )
     session.commit()
-    return _answer(VoiceResponse(), outbox_ids)
+    return answer(VoiceResponse(), outbox_ids)
 
 
 @bp.post("/voice/status")

@@ -15,6 +15,19 @@ _WHO = r"(?:my|his|her|their|the|your|our)"
 _PERSON3 = r"(?:hes|shes|he is|she is|theyre|they are|he was|she was|hes been|shes been|dad is|mom is)"
 _BREATHE = r"(?:breathe?|breathing|breth|breathin|catch (?:my|his|her|their) breath)"
 _PILLS = r"(?:pills?|tablets?|medications?|medicines?|meds|capsules?|gummies|vitamins)"
+#: Ways a child (or anyone) gets a substance into their mouth.
+_INGEST = (
+    r"(?:swallowed|swallowing|got into|gotten into|getting into|ate|eaten|eating|chewed|chewing|"
+    r"drank|drunk|drinking|bit into|bit|bitten|biting|licked|sucked on|ingested|"
+    r"put (?:\w+ )?in (?:his|her|their|my) mouth)"
+)
+#: Household products and objects that are dangerous when swallowed.
+_POISONS = (
+    r"(?:bleach|detergent|(?:laundry |dishwasher |tide |soap )?pods?|poison|batter(?:y|ies)|"
+    r"antifreeze|cleaner|drain cleaner|lye|magnets?|rat poison|pesticide|weed killer|"
+    r"lighter fluid|gasoline|lamp oil|nicotine|vape (?:juice|liquid)|e ?liquid|mothballs?|"
+    r"edibles?|fentanyl|windshield fluid|dishwasher (?:soap|detergent))"
+)
 
 EMERGENCY_MEDICAL = (
     # Heart
@@ -114,7 +127,9 @@ EMERGENCY_MEDICAL = (
         also=(
             r"\b(?:confus\w*|vomit\w*|throw\w* up|threw up|puk\w*|not making sense|passed out|"
             r"unconscious|wont wake|drowsy|seizure|slurr\w*|doesnt know|blurr?y|pupils|"
-            r"knocked out|blacked out)",
+            r"knocked out|blacked out|double vision|seeing double|see double|cant see|"
+            r"blood thinners?|anticoagul\w*|eliquis|xarelto|warfarin|coumadin|pradaxa|"
+            r"worst headache)",
         ),
     ),
     # Bleeding
@@ -169,7 +184,8 @@ EMERGENCY_MEDICAL = (
     ),
     Rule(
         "unresponsive",
-        r"\b(?:wont|will not|cant|cannot|couldnt|doesnt|does not|not|isnt) (?:wake|waking|woke)"
+        r"\b(?:wont|will not|cant|cannot|couldnt|doesnt|does not|not|isnt) (?:fully |really |totally |"
+        r"completely |properly |even |all the way )?(?:wake|waking|woke)"
         r"(?: (?:him|her|them|\w+))? ?(?:up)?\b",
     ),
     Rule("unresponsive", r"\bnot (?:responding|responsive|moving|reacting)\b"),
@@ -185,8 +201,7 @@ EMERGENCY_MEDICAL = (
     ),
     Rule(
         "overdose",
-        r"\b(?:swallowed|got into|gotten into|ate|chewed|drank)\b(?:\W+\w+){0,4}?\W+"
-        r"(?:" + _PILLS + r"|bleach|detergent|pods?|poison|batter(?:y|ies)|antifreeze|cleaner)\b",
+        r"\b" + _INGEST + r"\b(?:\W+\w+){0,4}?\W+(?:" + _PILLS + r"|" + _POISONS + r")\b",
     ),
     Rule(
         "overdose",
@@ -227,7 +242,8 @@ EMERGENCY_MEDICAL = (
     Rule("severe pain", r"\bcant (?:even )?stand (?:up )?(?:straight)?\b(?!\s+(?:it|the|this|him|her))"),
     Rule(
         "diabetic emergency",
-        r"\b(?:sugar|glucose|blood sugar|bg)\b(?:\W+\w+){0,3}?\W+(?:[4-9]\d\d|[1-3]\d)\b",
+        r"\b(?:sugar|glucose|blood sugar|bg|meter|glucometer|cgm|dexcom|libre|sugar reading)\b"
+        r"(?:\W+\w+){0,3}?\W+(?:[4-9]\d\d|[1-3]\d)\b",
     ),
     Rule("diabetic emergency", r"\b(?:sugar|glucose)\b{gap}(?:reads )?hi\b|\bdka\b"),
 )
@@ -251,6 +267,26 @@ EMERGENCY_MENTAL_HEALTH = (
         "wants to die",
         r"\b(?:dont|do not|doesnt|dont really|no longer) (?:want|wanna|wish) (?:to )?"
         r"(?:live|be alive|be here|exist|wake up|go on|keep going)\b",
+    ),
+    Rule(
+        "wants to die",
+        r"\b(?:be|are|is|all be|would be|be so much)\s+(?:\w+\s+)?(?:fine|ok|okay|happier|good|"
+        r"better|great)\s+(?:\w+\s+)?without me\b",
+    ),
+    Rule(
+        "wants to die",
+        r"\b(?:dont|do not|cant|no longer) see (?:the|a|any) point (?:anymore|any more|in (?:living|"
+        r"life|anything|going on|trying|being here)|of (?:living|life|anything|going on))\b"
+        r"|\bwhats the point (?:of|in) (?:living|life|going on|being here)\b",
+    ),
+    Rule(
+        "suicide plan",
+        r"\b(?:pills|gun|rope|knife|razor|blade|bottle)\b(?:\W+\w+){0,3}?\W+(?:right here|next to me|"
+        r"in my hand|beside me|with me)\b",
+        also=(
+            r"\b(?:point|without me|anymore|end it|die|dead|goodbye|nobody|no one|alone|hopeless|"
+            r"done|cant do this)\b",
+        ),
     ),
     Rule(
         "wants to die",
@@ -280,7 +316,12 @@ EMERGENCY_MENTAL_HEALTH = (
         "wants to die",
         r"\b(?:cant|cannot|can not) (?:do this|take (?:it|this)|go on|handle (?:it|this)|keep going)"
         r" (?:anymore|any more)\b",
-        also=(r"\b(?:pills|die|dead|end|life|gun|kill|hopeless|nobody|no one|pointless|goodbye|alone)\b",),
+        also=(
+            r"\b(?:pills|die|dead|end|life|gun|kill|hopeless|nobody|no one|pointless|goodbye|alone|"
+            r"depress\w*|(?:im|hes|shes|theyre|was|is|that hes|that shes) sorry|"
+            r"(?:not|isnt|wont|stopped) (?:picking up|answering|responding|pick up|answer|respond)|"
+            r"cant reach)\b",
+        ),
     ),
     Rule(
         "suicide plan",
@@ -336,6 +377,10 @@ IDIOMS = (
     r"\b(?:almost|nearly|about to|gonna|going to|gave me|give me|giving me|literally|practically|"
     r"basically|could have|couldve)\b(?:\W+\w+){0,3}?\W+(?:a\s+)?(?:heart attack|stroke)\b",
     r"\bheart attack when\b",
+    r"\b(?:almost|nearly|about to|practically|literally)\s+(?:passed out|pass out|fainted|faint|"
+    r"died|die|fell over|fall over|had a (?:heart attack|stroke))\b(?=\W+(?:when (?:i|we) (?:saw|seen|"
+    r"opened|read|got|looked|checked)|(?:seeing|reading|opening|at) (?:the|this|my|that|your|our) "
+    r"(?:bill|statement|price|total|charge|balance|cost|invoice|estimate)))",
     r"\b(?:my )?heart (?:stopped|skipped(?: a beat)?|dropped|sank|sunk) (?:when|for a (?:second|sec|"
     r"moment)|lol|reading|seeing|after (?:i|seeing|reading))",
     r"\bdying (?:to|for) (?:know|hear|see|get|find|try|meet|go|have|learn)\w*",
@@ -364,7 +409,9 @@ RESOLVED = (
     r"\bfeel (?:totally |completely |perfectly |100 ?% )?(?:normal|fine|great|good)\b",
     r"\b100 ?% better\b",
     r"\b(?:last|this past) (?:year|month|spring|summer|fall|winter|decade)\b",
-    r"\b(?:\d+|a|an|one|two|three|four|five|few|several|many) (?:years?|months?|yrs?) ago\b",
+    r"\b(?:\d+|a|an|one|two|three|four|five|few|several|many|couple|couple of|a couple of|a few) "
+    r"(?:years?|months?|yrs?) ago\b",
+    r"\bin a (?:\w+ )?(?:good|better|great|healthy|safe) place\b",
     r"\bback in (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}|the day|college|high school)\b",
     r"\bin (?:19|20)\d\d\b",
@@ -410,7 +457,8 @@ SYMPTOMS = (
     Rule(
         "skin or swelling",
         r"\b(?:rash\w*|hives|itch\w*|swell\w*|swollen|lump|bruis\w*|bleed\w*|blood in|pink eye|"
-        r"goopy|discharge|infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump)\b",
+        r"goopy|discharge|drain(?:ing|s)|pus|ooz\w*|puff(?:y|iness|ed up)|edema|fluid retention|"
+        r"infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump)\b",
     ),
     Rule(
         "neurological",
@@ -438,7 +486,8 @@ SYMPTOMS = (
     Rule(
         "illness",
         r"\b(?:sick(?! of)|unwell|not feeling well|under the weather|injur\w*|sprain\w*|"
-        r"broke (?:my|his|her)|fell|pneumonia|admitted|hospitali[sz]ed|flu like|covid symptoms)\b",
+        r"broke (?:my|his|her)|fell|pneumonia|admitted|hospitali[sz]ed|flu like|covid symptoms|"
+        r"earache|ear infection|(?:gained|up|put on) \d+ (?:lbs?|pounds)(?: (?:in|this|since))?)\b",
     ),
 )
 
@@ -449,10 +498,10 @@ CLINICAL_QUESTIONS = (
     r"\b(?:is|was|are) (?:that|this|it|these|those) (?:normal|bad|serious|ok|okay|safe|dangerous|"
     r"contagious|an? side effect)\b",
     r"\bwhat (?:can|should|do) (?:i|we|he|she) (?:take|give|do|use)\b",
-    r"\bcan i (?:take|give|stop|use|mix|drink|double|skip)\b",
+    r"\bcan i (?:take|give|stop(?! (?:by|in|over|at|past))|use|mix|drink|double|skip)\b",
     r"\bhow (?:much|many|often) .{0,40}\b(?:take|give|can)\b",
     r"\b(?:does|do|will) (?:he|she|i|they|my \w+) need to (?:be seen|come in|go in)\b",
-    r"\b(?:call|phone) (?:something|it|an? \w+|in an? \w+) in\b|\bcall in an? \w+\b",
+    r"\b(?:call|phone) (?:something|it|an? \w+|in an? \w+) in\b|\bcall in (?:an? \w+|something|anything)\b",
     r"\b(?:anything|what) (?:i|we) should (?:watch|look) (?:for|out)\b",
     r"\bride it out\b|\bwhat do (?:we|i) do\b|\bwhat should (?:i|we) do\b",
     r"\b(?:if|whether) (?:i|he|she|we) (?:should|needs? to|need to) (?:bring|come|go|take|keep|stop|be seen)\b",
@@ -485,6 +534,9 @@ OPT_OUT = (
     r"\b(?:dont|do not)\s+want\s+(?:any more |anymore |these |your |any |more )?(?:texts?|text "
     r"messages|messages|reminders)\b",
     r"\bstop (?:contacting|bothering|harassing) me\b",
+    r"\b(?:told|tell|asked|ask|said|say)\s+(?:you|yall|you all|you guys|you people)\s+(?:\w+\s+)?"
+    r"(?:to\s+)?stop\b(?!\s+(?:taking|the (?:med|pill)|my (?:med|pill)|by))",
+    r"\bleave me alone\b",
     r"\brevoke (?:my )?consent\b|\bwithdraw (?:my )?consent\b",
     r"\bno (?:more )?texts?,? (?:please|thanks|thank you)\b",
 )
@@ -506,7 +558,7 @@ INTENTS = (
         strong=(
             r"\b(?:manager|supervisor|complaint|complain|administrator|practice director|"
             r"someone in charge|person in charge)\b",
-            r"\b(?:rude|disrespectful|unprofessional|condescending)\b",
+            r"\b(?:rude|disrespectful|unprofessional|condescending|dismissive)\b",
             r"\bhung up on me\b|\bfix your (?:system|phones?|office|scheduling)\b",
             r"\bwaited (?:for )?(?:an hour|\d+ (?:min|minutes|hours?))\b.{0,60}\b(?:lobby|never|still|nobody|and then)\b",
             r"\brushed me\b|\bnever (?:even )?got seen\b",
@@ -515,7 +567,7 @@ INTENTS = (
     IntentRules(
         Intent.WRONG_NUMBER,
         strong=(
-            r"\bwrong (?:number|person|phone|#|contact)\b",
+            r"\bwrong (?:number|person|phone|contact|no|num)\b|\bwrong #",
             r"\bno (?:one|body) (?:here )?(?:named|by the name|called)\b",
             r"\bthere(?:s| is) no \w+ here\b",
             r"\bthis (?:isnt|is not) \w+s (?:phone|number)\b",
@@ -527,7 +579,8 @@ INTENTS = (
         strong=(
             r"^\W*(?:help|info|information|helpp)\W*$",
             r"\bwho (?:is|s) (?:this|texting)\b|\bwhos (?:this|texting)\b|\bwho are (?:you|u)\b",
-            r"^\W*what is this(?: number)?\W*$",
+            r"^\W*what is this\W*$|\bwhat (?:is|s) this (?:number|about)\b|\bwhy (?:am i|are you) "
+            r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
             r"\bwhat (?:clinic|office|practice) is this\b",
         ),
@@ -563,7 +616,9 @@ INTENTS = (
             r"\b(?:labs?|lab work|bloodwork|blood work|tests?|biopsy|scans?|x ?rays?|mri|ct|"
             r"ultrasound|mammogram|pap|culture|a1c|ekg|swab|bloods)\b(?:\W+\w+){0,6}?\W+"
             r"(?:back|in yet|ready|come in)\b",
-            r"\bany (?:word|news|update) (?:on|about) (?:my|the|his|her)\b",
+            r"\bany (?:word|news|update) (?:on|about) (?:my|the|his|her)\b(?!\s+(?:\w+\s+)?(?:referrals?|"
+            r"refills?|prescriptions?|appointments?|records?|forms?|bills?|claims?|insurance|"
+            r"prior auth\w*|paperwork|fmla|disability))",
             r"\bwhat did (?:my|the|his|her) (?:\w+ )?(?:tests?|labs?|x ?rays?|xrays?|scans?|mri|ct|"
             r"ultrasound|biopsy|bloodwork|mammogram) (?:show|say|find)\b",
             r"\bwhat (?:does|do) .{0,30}\bmean\b",
@@ -598,6 +653,8 @@ INTENTS = (
             r"\b(?:medical |immunization |vaccine |vaccination |shot )?records?\b",
             r"\bcop(?:y|ies) of (?:my|his|her|their|the)\b",
             r"\bsend (?:my|his|her) (?:chart|file|notes)\b|\bmy chart to\b",
+            r"\b(?:fax|email|e mail|mail) (?:it|them|that|a copy|my \w+|the \w+) (?:over )?to (?:my |his |her |the )?"
+            r"(?:employer|work|job|school|daycare|lawyer|attorney|new doctor|boss|hr)\b",
         ),
     ),
     IntentRules(
@@ -626,7 +683,7 @@ INTENTS = (
             r"\bpush (?:it|my|the|that|this|\w+s)\b|\bpush back\b",
             r"\b(?:different|another|other|new|later) (?:day|time|date|slot)\b",
             r"\b(?:next week|tomorrow|today|now|later|" + _DAYS + r"|morning|afternoon|another day)"
-            r" instead\b|\binstead of \d",
+            r" instead\b|\binstead of \d|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+instead\b",
             r"\bchange (?:my|the|her|his|our)? ?(?:\w+ )?(?:appointment|time|visit|date|day)\b",
             r"\bmissed (?:my|the|our|her|his)\b",
             r"\bcan we do (?:next|another|a different|later)\b",
@@ -650,7 +707,10 @@ INTENTS = (
             r"\bdo (?:you|yall|you guys) (?:do|offer|have|give) (?:\w+ ){0,2}(?:physicals?|"
             r"appointments?|shots?|vaccines?|exams?)\b",
             r"\bsee (?:someone|somebody|a doctor|the doctor|doctor \w+|a nurse|a provider)\b",
-            r"\b(?:needs?|due for|time for) (?:a |an |his |her |my )?(?:\w+ )?(?:physical|checkup|"
+            r"\b(?:can|could|will|would) (?:i|he|she|we|they|you|my \w+|\w+) (?:still )?be seen\b",
+            r"\bwhat (?:times?|days?|slots?) (?:do|does|would|will) (?:you|you all|you guys|the doctor) have\b"
+            r"|\bwhat (?:times?|days?) (?:are|is) (?:open|available|free)\b",
+            r"\b(?:needs?|due for|time for) (?:a |an |his |her |my )?(?:(?!last\b|previous\b|old\b|recent\b)\w+ )?(?:physical|checkup|"
             r"check up|annual|well child|shots|vaccines?|flu shot|pap|mammogram)\b",
         ),
         weak=(r"\b(?:physicals?|checkups?|check ups?|annual|well child|flu shot)\b",),
@@ -659,7 +719,7 @@ INTENTS = (
         Intent.TELEHEALTH,
         weak=(
             r"\b(?:video|telehealth|tele health|telemedicine|virtual|zoom|doxy|facetime|televisit|"
-            r"waiting room|webcam|camera|mic|microphone)\b",
+            r"webcam|camera|mic|microphone)\b",
         ),
     ),
     IntentRules(
@@ -699,7 +759,14 @@ UPSET = (
     r"\b(?:every time i call|keep (?:calling|asking|sending)|why do you keep|"
     r"still nothing|still havent heard|still no \w+)\b",
     r"\b(?:nobody|no one|noone|nobody ever|no one ever)\s+(?:\w+\s+)?(?:calls?|called|answers|"
-    r"got|gets|responds|responded|calls me|has called|returns|returned)\b",
+    r"answered|answer|got|gets|responds|responded|calls me|has called|returns|returned|picks? up|"
+    r"picked up|gets back|got back|replies|replied|will help|helps)\b",
+    r"\bhow many times (?:do|have|must|should|will|did) (?:i|we)\b",
+    r"\b(?:said|promised|told me) (?:she|he|they|someone|somebody|you|the \w+)\s*(?:d|would|will|"
+    r"was going to|were going to)? (?:call|get back|text|reach out)\b.{0,60}\b(?:nothing|still|never|"
+    r"no call|no one|nobody|havent heard|not a word)\b",
+    r"\b(?:charged|billed)\b.{0,40}\b(?:twice|two times|double|three times)\b",
+    r"\bdismissive\b|\bmade me feel (?:stupid|dumb|like an idiot|ignored|rushed|like a burden)\b",
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
     r"unhappy|disappointed|terrible|horrible|awful|worst (?:service|clinic|office)|rude|"
@@ -719,7 +786,13 @@ NEEDS_PERSON = (
     r"someone else\w*|asking me for (?:a )?code|dont know what to put|hasnt joined|has not joined|"
     r"not joined|(?:no one|nobody) (?:is )?(?:there|here)|call me|doesnt match|dont match|"
     r"still cant|glitch\w*|broken|stuck|frozen|crash\w*|please call|someone call|dont understand|"
-    r"can someone help|need help with)\b",
+    r"can someone help|need help with|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
+    r"(?:progress|answers|work)|(?:doctor|nurse|provider|someone) to (?:fill(?: out)?|sign|complete)|"
+    r"(?:signed|filled out|completed) by (?:the |my )?(?:doctor|nurse|provider)|"
+    r"(?:never|didnt|did not|hasnt|has not|not) (?:yet )?(?:join\w*|show\w* up|shown up|logged on|"
+    r"come on|connected)|already (?:registered|in use|exists|taken|has an account)|"
+    r"(?:says|saying|shows|showing|tells me)\b.{0,30}\b(?:invalid|incorrect|not found|not recognized|"
+    r"doesnt exist|expired|wrong))\b",
 )
 
 FUZZY_TERMS = (

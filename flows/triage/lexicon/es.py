@@ -68,8 +68,13 @@ EMERGENCY_MEDICAL = (
     ),
     Rule(
         "golpe en la cabeza",
-        r"\b(?:golpe\w*|pego|se pego|cayo|se cayo|azoto)\b.{0,40}\bcabeza\b",
-        also=(r"\b(?:vomit\w*|confundid\w*|no reacciona|dormid\w*|desmay\w*|no habla|devolvi\w*)",),
+        r"\b(?:golpe\w*|peg(?:o|ue|aron)|se pego|me pegue|ca(?:yo|i|imos|yeron)|se cayo|me cai|"
+        r"azot\w*|tropez\w*|resbal\w*)\b.{0,40}\bcabeza\b",
+        also=(
+            r"\b(?:vomit\w*|confundid\w*|no reacciona|dormid\w*|desmay\w*|no habla|devolvi\w*|"
+            r"veo doble|ve doble|vision (?:doble|borrosa)|borros\w*|no (?:veo|ve) bien|coumadin|"
+            r"warfarin\w*|eliquis|xarelto|anticoagulante\w*|adelgaza\w* la sangre)",
+        ),
     ),
     Rule(
         "sangrado fuerte",
@@ -156,6 +161,8 @@ EMERGENCY_MENTAL_HEALTH = (
 
 IDIOMS = (
     r"\bcasi me (?:da|dio|daba) (?:un )?(?:infarto|ataque|patatus|algo)\b",
+    r"\bcasi me (?:desmayo|desmaye|muero|mori)\b(?=\W+(?:cuando vi|al ver|cuando (?:me )?llego))",
+    r"\bme (?:va|iba) a dar algo\b",
     r"\bme (?:va|iba|vas|van) a dar (?:un )?(?:infarto|ataque)\b",
     r"\bme muero (?:de|por) (?:\w+ ){0,2}",
     r"\b(?:muert[oa]s?|morir\w*) de (?:la )?(?:risa|ganas|hambre|verguenza|sueno|aburrimiento)\b",
@@ -188,7 +195,8 @@ ONGOING = (
 SYMPTOMS = (
     Rule(
         "dolor",
-        r"\b(?:dolor|dolores (?:de|en|muy|fuertes)|duele|duelen|dolia|adolorid\w*|punzadas?|colicos?|me mata)\b",
+        r"\b(?:dolor|dolores (?:de|en|muy|fuertes)|duele|duelen|dolia|doliendo|dolido|adolorid\w*|"
+        r"punzadas?|colicos?|me mata)\b",
     ),
     Rule("fiebre", r"\b(?:fiebre|calentura|temperatura|escalofrios)\b"),
     Rule("respiratorio", r"\b(?:tos|tos\w+|gripa|gripe|flema|mocos|congestion\w*|garganta|oido|oidos|sinusitis)\b"),
@@ -226,6 +234,10 @@ OPT_OUT = (
     r"\bdar(?:me)? de baja\b|\bdenme de baja\b",
     r"\bcancelar (?:los )?(?:mensajes|textos|suscripcion)\b",
     r"\bparen (?:de|los) (?:mensajes|textos|mandar)\b",
+    r"\bbasta (?:de|con) (?:los )?(?:mensajes|textos|recordatorios|msjs?)\b",
+    r"\b(?:que )?no me (?:escriban|escriba|escribas|texteen|textees)\b",
+    r"\bno (?:me )?(?:manden|envien|mande|envie|mandes|envies) (?:mas )?(?:mensajes|textos|"
+    r"recordatorios|msjs?)\b",
 )
 
 OPT_IN = (
@@ -233,6 +245,8 @@ OPT_IN = (
     r"\bvuelv(?:an|a) a (?:mandar|enviar)(?:me)?\b",
     r"\b(?:activen|reactiven|activar|reactivar) (?:los |mis |de nuevo los )?(?:mensajes|textos|recordatorios)\b",
     r"\b(?:mandenme|envienme) (?:los )?(?:mensajes|recordatorios|textos) (?:otra vez|de nuevo)\b",
+    r"\b(?:mandar|enviar|mande|manden|envie|envien)(?:me|nos)?\s+(?:los |mis )?(?:mensajes|textos|"
+    r"recordatorios)\s+(?:otra vez|de nuevo|nuevamente)\b",
 )
 
 INTENTS = (
@@ -293,7 +307,8 @@ INTENTS = (
         Intent.INSURANCE,
         strong=(
             r"\b(?:aseguranza|seguro medico|mi seguro|el seguro|del seguro|su seguro|otro seguro|"
-            r"cobertura|cubre|cubren|aceptan|tarjeta del seguro)\b",
+            r"cobertura|cubre|cubren|aceptan(?! (?:pacientes|nuevos|ninos|mascotas|perros|walk))|"
+            r"tarjeta del seguro|seguro nuevo|nuevo seguro|tengo seguro|sin seguro|con seguro)\b",
         ),
     ),
     IntentRules(
@@ -336,7 +351,7 @@ INTENTS = (
         Intent.SCHEDULE,
         strong=(
             r"\b(?:sacar|hacer|pedir|agendar|programar|necesito|quiero|quisiera|ocupo|ocupa|"
-            r"necesita|quiere)\s+(?:una |la |otra |un )?(?:cita|consulta)\b",
+            r"necesita|quiere)\s+(?:una |la |otra |un )?(?:cita|consulta|appointment|apointment)\b",
             r"\bcita para\b|\bse puede sacar\b|\bpaciente nuev\w*",
             r"\b(?:me|lo|la|nos|los) (?:pueden|puede) (?:ver|atender|revisar)\b",
             r"\btienen (?:citas|espacio|lugar|algo)\b|\bhay (?:citas|espacio|algo) (?:disponible|para)\b",

@@ -31,7 +31,11 @@ LEXICON = Lexicon(
         Rule("overdose", r"\boverdose\b|\btomou (?:muitos|todos os) (?:comprimidos|remedios)\b"),
     ),
     emergency_mental_health=(
-        Rule("suicidio", r"\b(?:me matar|se matar|suicid\w*|nao quero mais viver|quero morrer|tirar (?:minha|a propria) vida|me machucar)\b"),
+        Rule(
+            "suicidio",
+            r"\b(?:me matar|se matar|suicid\w*|nao (?:quero|quer|queria) mais viver|quer\w* morrer|"
+            r"tirar (?:minha|a propria|sua) vida|me machucar|se machucar)\b",
+        ),
     ),
     negations=(r"\b(?:nao|sem|nunca|nem)\b",),
     symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
@@ -47,7 +51,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),
         IntentRules(Intent.REFILL, strong=(r"\breceita\b|\brenovar\b",)),
-        IntentRules(Intent.BILLING, strong=(r"\b(?:boleto|pagamento|fatura)\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\b(?:boleto|pagamento|fatura|conta de|uma conta|cobran\w*|paguei)\b",)),
         IntentRules(Intent.INSURANCE, strong=(r"\b(?:convenio|plano de saude)\b",)),
         IntentRules(Intent.LANGUAGE, strong=(r"\bem portugues\b",)),
         IntentRules(Intent.CONFIRM, weak=(r"\b(?:confirmo|estarei la|vou sim)\b",)),

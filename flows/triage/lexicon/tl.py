@@ -30,7 +30,7 @@ LEXICON = Lexicon(
         Rule("allergy", r"\bnamamaga (?:ang )?(?:lalamunan|labi|dila|mukha)\b"),
     ),
     emergency_mental_health=(
-        Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|gusto (?:ko )?(?:nang|na) mamatay|(?:ayoko|ayaw ko) (?:nang|na) mabuhay|saktan ang sarili)\b"),
+        Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     negations=(r"\b(?:hindi|di|wala|walang)\b",),
     symptoms=(Rule("sintomas", r"\b(?:masakit|sakit|lagnat|ubo|sipon|nahihilo|pagtatae|suka|pantal|namamaga)\b"),),
