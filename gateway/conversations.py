@@ -109,9 +109,13 @@ def store_inbound(
     now: datetime,
     call_sid: str | None = None,
     recording_url: str | None = None,
+    claim: bool = False,
 ) -> tuple[Message, bool]:
     """Insert the raw message and commit. A duplicate `twilio_sid` returns the stored row.
 
+    With `claim`, a new message is stored already claimed for processing by this caller (one
+    commit fewer than claiming it afterwards); a process that dies holding the claim loses
+    nothing, as the claim goes stale and the worker's sweep processes the message.
     NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
     """
     body = storable_text(body)
@@ -135,6 +139,7 @@ def store_inbound(
         recording_url=recording_url,
         status=MessageStatus.RECEIVED,
         created_at=now,
+        processing_started_at=now if claim else None,
     )
     try:
         with savepoint(session):
@@ -269,9 +274,15 @@ def process_inbound(
     message_id: int,
     now: datetime,
     carrier_answers_keywords: bool = False,
+    is_claimed: bool = False,
 ) -> list[int]:
-    """Run the pipeline once for a stored message; returns the outbox ids to send."""
-    if not claim_for_processing(session=session, message_id=message_id, now=now):
+    """Run the pipeline once for a stored message; returns the outbox ids to send.
+
+    `is_claimed` says the caller stored the message with `claim=True` just now.
+    """
+    if not is_claimed and not claim_for_processing(
+        session=session, message_id=message_id, now=now
+    ):
         return []
     try:
         ids = _process(

@@ -23,11 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from gateway import create_app  # noqa: E402
 from gateway.clinic import upsert_clinic  # noqa: E402
-from gateway.db import create_tables  # noqa: E402
+from gateway.db import create_tables, normalise_url  # noqa: E402
 from gateway.twilio.signature import sign_form  # noqa: E402
 
 TOKEN = "bench-auth-token"
@@ -49,6 +50,27 @@ def main() -> None:
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="bench-webhook-")
     url = args.database_url or f"sqlite:///{workdir}/bench.db"
+    scratch = None
+    if url.startswith("postgres"):
+        # A scratch database beside the given one, dropped afterwards: the bench never
+        # writes into a database someone uses.
+        scratch = f"bench_webhook_{uuid.uuid4().hex[:8]}"
+        admin = sa.create_engine(normalise_url(url), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{scratch}"'))
+        url = sa.engine.make_url(normalise_url(url)).set(database=scratch).render_as_string(
+            hide_password=False
+        )
+    try:
+        run(url, args.messages)
+    finally:
+        if scratch:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+
+
+def run(url: str, messages: int) -> None:
+    """Post `messages` signed texts to a fresh app on `url` and print the figures."""
     app = create_app(
         {
             "gateway_env": "test",
@@ -87,7 +109,7 @@ def main() -> None:
 
     for index in range(20):
         post(10_000 + index)
-    timings = sorted(post(index) for index in range(args.messages))
+    timings = sorted(post(index) for index in range(messages))
     total = sum(timings)
     p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
     print(f"database: {url.split(':')[0]}")
@@ -97,6 +119,7 @@ def main() -> None:
     print(f"max ms:   {timings[-1] * 1000:.2f}")
     print(f"per sec:  {len(timings) / total:.0f} (one thread)")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    engine.dispose()
 
 
 if __name__ == "__main__":

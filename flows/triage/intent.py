@@ -142,6 +142,9 @@ def _leading_reply(
             return _CODES[first], first, True
         if first in rules.CONFIRM_WORDS or first in _EMOJI_ACK:
             return Intent.CONFIRM, first, False
+        # "thanks for the reminder! C": the code closes the message, after its own punctuation.
+        if len(tokens) >= 2 and tokens[-1] in _CODES and not tokens[-2][0].isalnum():
+            return _CODES[tokens[-1]], tokens[-1], False
     elif awaiting is Awaiting.FORM_REMINDER:
         if first in rules.DONE_WORDS or any(text.startswith(p) for p in rules.DONE_WORDS):
             return Intent.FORMS, first, True
@@ -183,7 +186,11 @@ def classify_intent(
         intent, found, _ = strong
         if awaiting is Awaiting.FORM_REMINDER and intent in _FORM_ATTACHMENTS and context_cue:
             return Intent.FORMS, _ev(Intent.FORMS, f"form reminder reply '{context_cue.group()}'")
-        if intent is Intent.REFILL and clinical_q is not None:
+        # A clinical question outranks a refill, and a test or visit asked for beside symptoms
+        # ("sore throat and fever, can dr call something in or do i need a strep test").
+        if clinical_q is not None and (
+            intent is Intent.REFILL or (intent is Intent.SCHEDULE and has_clinical_signal)
+        ):
             return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
         return intent, _ev(intent, repr(found))
     if leading is not None:

@@ -64,6 +64,7 @@ def inbound_sms():
         channel=MessageChannel.SMS,
         twilio_sid=sid,
         now=now,
+        claim=True,
     )
     if not created:
         logger.info("inbound sms %s is a retry of message %s", sid, message.id)
@@ -72,5 +73,6 @@ def inbound_sms():
         message_id=message.id,
         now=now,
         carrier_answers_keywords=settings.twilio_handles_keywords,
+        is_claimed=created,
     )
     return answer(MessagingResponse(), outbox_ids)

@@ -270,8 +270,9 @@ EMERGENCY_MENTAL_HEALTH = (
     ),
     Rule(
         "wants to die",
-        r"\b(?:be|are|is|all be|would be|be so much)\s+(?:\w+\s+)?(?:fine|ok|okay|happier|good|"
-        r"better|great)\s+(?:\w+\s+)?without me\b",
+        r"\b(?:would|will|d|could)\s+(?:all\s+)?be\s+(?:\w+\s+)?(?:fine|ok|okay|happier|good|"
+        r"better|great)\s+(?:\w+\s+)?without me\b|\b(?:are|is) (?:all )?(?:better|happier) "
+        r"(?:off )?without me\b",
     ),
     Rule(
         "wants to die",
@@ -535,8 +536,9 @@ OPT_OUT = (
     r"messages|messages|reminders)\b",
     r"\bstop (?:contacting|bothering|harassing) me\b",
     r"\b(?:told|tell|asked|ask|said|say)\s+(?:you|yall|you all|you guys|you people)\s+(?:\w+\s+)?"
-    r"(?:to\s+)?stop\b(?!\s+(?:taking|the (?:med|pill)|my (?:med|pill)|by))",
-    r"\bleave me alone\b",
+    r"(?:to\s+)?stop\b(?=\s*(?:[.!?,]|$|(?:texting|messaging|sending|contacting|calling|"
+    r"it|already|now)\b))",
+    r"(?:^|[.!?]\s*)(?:please |just |now |so )?leave me alone\b",
     r"\brevoke (?:my )?consent\b|\bwithdraw (?:my )?consent\b",
     r"\bno (?:more )?texts?,? (?:please|thanks|thank you)\b",
 )
@@ -579,7 +581,7 @@ INTENTS = (
         strong=(
             r"^\W*(?:help|info|information|helpp)\W*$",
             r"\bwho (?:is|s) (?:this|texting)\b|\bwhos (?:this|texting)\b|\bwho are (?:you|u)\b",
-            r"^\W*what is this\W*$|\bwhat (?:is|s) this (?:number|about)\b|\bwhy (?:am i|are you) "
+            r"^\W*what is this\W*$|\bwhat(?: is|s| s) this (?:number|about)\b|\bwhy (?:am i|are you) "
             r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
             r"\bwhat (?:clinic|office|practice) is this\b",
@@ -786,7 +788,7 @@ NEEDS_PERSON = (
     r"someone else\w*|asking me for (?:a )?code|dont know what to put|hasnt joined|has not joined|"
     r"not joined|(?:no one|nobody) (?:is )?(?:there|here)|call me|doesnt match|dont match|"
     r"still cant|glitch\w*|broken|stuck|frozen|crash\w*|please call|someone call|dont understand|"
-    r"can someone help|need help with|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
+    r"can someone help|need help with|no (?:audio|sound)|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
     r"(?:progress|answers|work)|(?:doctor|nurse|provider|someone) to (?:fill(?: out)?|sign|complete)|"
     r"(?:signed|filled out|completed) by (?:the |my )?(?:doctor|nurse|provider)|"
     r"(?:never|didnt|did not|hasnt|has not|not) (?:yet )?(?:join\w*|show\w* up|shown up|logged on|"
@@ -852,6 +854,9 @@ MARKERS = frozenset(
         "that", "know", "did", "does", "any", "some", "still", "appointment", "doctor", "sorry",
         "want", "send", "cancel", "help", "stop", "wrong", "number", "link", "visit", "pain",
         "cant", "come", "ill", "wont", "didnt", "isnt",
+        # texting spellings, so short English replies are not left to the statistical detector
+        "u", "ur", "tmrw", "tmr", "pls", "plz", "lol", "appt", "rn", "idk", "gonna", "wanna", "see",
+        "yep", "yup", "nope", "ty", "tues", "thurs", "omg", "btw",
     }
 )
 

@@ -404,6 +404,7 @@ NEEDS_PERSON = (
     r"\b(?:error|bloquead\w*|incomplet\w*)\b|\b(?:me|nos) pueden llamar\b|\bllamenme\b",
     r"\bnadie (?:se )?(?:conecta|entra|aparece|contesta)\b|\bno se ha conectado\b",
     r"\bno entiendo\b|\b(?:me|nos) pueden ayudar\b",
+    r"\bno se (?:escucha|oye|ve)\b|\bno (?:tengo|hay) (?:audio|sonido|imagen|video)\b|\bsin (?:audio|sonido)\b",
 )
 
 ABBREVIATIONS = (
@@ -426,6 +427,9 @@ MARKERS = frozenset(
         "usted", "ustedes", "llene", "mande", "manden", "q", "doctora", "este", "ese",
         "fue", "son", "van", "pasa", "puede", "tienen", "hacer", "sacar", "cancelar", "me",
         "duele", "duelen", "fiebre", "tos", "calentura", "pecho", "garganta", "cabeza", "muela",
+        # one-word replies and keywords
+        "alto", "confirmado", "confirmada", "confirmo", "cancelo", "cancela", "cancelela", "claro",
+        "sip", "dale", "porfavor", "quedo", "ahorita",
     }
 )
 

@@ -14,11 +14,15 @@ LEXICON = Lexicon(
             "filha", "hoje", "amanha", "vou", "sim", "tambem", "ainda", "voces", "mais", "receita",
             "dor", "peito", "mensagens", "ele", "ela", "sou", "ja", "pode", "podem", "favor",
             "marido", "mae", "pai", "agora", "tudo", "obg",
+            # Portuguese-only words, and function words it shares with Spanish
+            "eu", "parem", "mandem", "enviem", "recebi", "meus", "minhas", "estao", "seu", "sua",
+            "para", "por", "este",
         }
     ),
     strong_markers=frozenset(
         {"nao", "voce", "obrigado", "obrigada", "estou", "isso", "muito", "ola", "preciso",
-         "amanha", "vou", "tambem", "ainda", "voces", "minha", "meu", "tenho", "mensagens", "obg"}
+         "amanha", "vou", "tambem", "ainda", "voces", "minha", "meu", "tenho", "mensagens", "obg",
+         "eu", "parem", "recebi", "estao"}
     ),
     emergency_medical=(
         Rule("dor no peito", r"\b(?:dor|dores|aperto|pressao|pontada)\b{gap}(?:no |do )?peito\b|\bpeito\b{gap}(?:doendo|apertado|doi)\b"),

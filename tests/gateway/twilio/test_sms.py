@@ -354,7 +354,10 @@ def test_processing_claim_holds_across_sessions(send_sms, session, app):
     assert count == 1
 
 
-def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(app, session, clinic):
+@pytest.mark.parametrize("claimed", [False, True], ids=["died-before-claim", "died-holding-claim"])
+def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
+    app, session, clinic, claimed
+):
     """Store-first means a crash after the commit loses nothing: the sweep finishes the job."""
     from datetime import UTC, datetime, timedelta
 
@@ -365,7 +368,7 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(app, se
     message, _ = store_inbound(
         session=session, clinic=clinic, from_number=PATIENT_NUMBER, to_number=CLINIC_NUMBER,
         body="I need a refill of my inhaler", channel=MessageChannel.SMS,
-        twilio_sid="SMdied000000000000000001", now=earlier,
+        twilio_sid="SMdied000000000000000001", now=earlier, claim=claimed,
     )
     outbox = sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
     assert len(outbox) == 1
