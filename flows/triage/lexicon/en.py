@@ -246,6 +246,17 @@ EMERGENCY_MEDICAL = (
         r"(?:\W+\w+){0,3}?\W+(?:[4-9]\d\d|[1-3]\d)\b",
     ),
     Rule("diabetic emergency", r"\b(?:sugar|glucose)\b{gap}(?:reads )?hi\b|\bdka\b"),
+    Rule(
+        "hypertensive emergency",
+        r"\b(?:headache|dolor de cabeza|blurr?y|blurred|vision|seeing (?:spots|double)|borros\w*|"
+        r"vista|chest (?:pain|hurts|tight\w*|pressure)|dolor de pecho|confus\w*|confundid\w*|"
+        r"numb(?!er)\w*|weak\w*|slurr\w*|short of breath|nose ?bleed|falta (?:el )?aire|"
+        r"duele (?:\w+ ){0,2}(?:la cabeza|el pecho))",
+        also=(
+            r"\b(?:blood pressure|pressure|presion|reading|bp)\b(?:\W+\w+){0,4}?\W+"
+            r"(?:(?:1[89]\d|2\d\d)\s*(?:/|over)\s*\d{2,3}|\d{2,3}\s*(?:/|over)\s*1[2-9]\d)\b",
+        ),
+    ),
 )
 
 EMERGENCY_MENTAL_HEALTH = (
@@ -348,7 +359,28 @@ EMERGENCY_MENTAL_HEALTH = (
     Rule(
         "suicide plan",
         r"\b(?:plan|plans|planning|going|gonna|want|wanna|ready)\s+(?:to\s+)?(?:overdose|od|"
-        r"kill|end it|end my|take all|jump|hang)\b",
+        r"kill|end it|end my|take all|jump (?:off|from|in front)(?! (?:the |a |my |our )?(?:diving board|"
+        r"couch|bed|trampoline|swings?|dock|boat|stairs?|porch|steps?|playground|slide|monkey bars))|"
+        r"hang (?:my ?self|him ?self|her ?self))\b",
+    ),
+    Rule(
+        "suicide method",
+        r"\b(?:thinking|thought|think|thoughts|want|wanting|wanna|going|gonna|plan|planning|ready|"
+        r"tempted|urge|might|could just|keep picturing|imagining)\s+(?:about\s+|of\s+|to\s+)?"
+        r"(?:\w+\s+){0,2}?(?:driv\w*|crash\w*|steer\w*|jump\w*|step\w*|walk\w*|throw\w* my ?self)\b"
+        r"(?:\W+\w+){0,4}?\W+(?:off (?:a|the|my|that) (?:bridge|roof|building|balcony|cliff|overpass|"
+        r"ledge|parking garage|tower)|in front of (?:a|the|an) (?:train|bus|truck|car|semi)|into "
+        r"(?:oncoming )?traffic|into the (?:river|lake|ocean|water))",
+    ),
+    Rule(
+        "suicide method",
+        r"\b(?:hang|hanging|shoot|shooting|drown|drowning|slit|slitting|poison|poisoning|od|"
+        r"overdose|overdosing)\s+(?:my ?self|my wrists?)\b",
+    ),
+    Rule(
+        "suicide method",
+        r"\b(?:driv\w*|crash\w*|steer\w*)\s+(?:my|the|his|her|our)\s+(?:car|truck)\s+(?:off|into)\s+"
+        r"(?:a|the)\s+(?:bridge|cliff|tree|wall|river|lake|overpass|ravine|oncoming traffic)\b",
     ),
     Rule("suicide plan", r"\btonight is the night\b|\bwrote (?:\w+ ){0,2}(?:letters|goodbye|a note|notes)\b"),
     Rule(
@@ -470,7 +502,8 @@ SYMPTOMS = (
     Rule(
         "mental health",
         r"\b(?:depress\w*|anxi\w*|panic attacks?|really down|so down|feeling down|been down|"
-        r"not sleeping|cant sleep|insomnia|hopeless)\b",
+        r"not sleeping|cant sleep|insomnia|hopeless|"
+        r"feel(?:ing|s)? (?:\w+ )?(?:flat|foggy|numb inside|emotionally numb|jittery|wired|sluggish|off))\b",
     ),
     Rule(
         "medication problem",
@@ -507,6 +540,8 @@ CLINICAL_QUESTIONS = (
     r"\bride it out\b|\bwhat do (?:we|i) do\b|\bwhat should (?:i|we) do\b",
     r"\b(?:if|whether) (?:i|he|she|we) (?:should|needs? to|need to) (?:bring|come|go|take|keep|stop|be seen)\b",
     r"\bask (?:the )?doctor (?:if|about|whether)\b",
+    r"\b(?:adjust|lower|raise|increase|decrease|reduce|bump up|up)\s+(?:the |my |his |her )?"
+    r"(?:dose|dosage)\b|\badjust (?:it|that|my medications?)\b",
     r"\b(?:when|how long|how soon|what time) (?:should|can|do|must) (?:i|he|she|we) (?:\w+ ){0,4}"
     r"(?:take|eat|stop|start|give|restart)\b",
     r"\bquestions? (?:about|on|regarding) (?:my|his|her|the) (?:new )?(?:medications?|medicine|dose|"
@@ -690,6 +725,9 @@ INTENTS = (
             r"\bmissed (?:my|the|our|her|his)\b",
             r"\bcan we do (?:next|another|a different|later)\b",
             r"\bswitch (?:my|the) (?:appointment|time|day)\b",
+            r"\bappointment\b.{0,40}\binstead\b",
+            r"\b(?:be|make it|do it as|switch (?:it )?to|change (?:it )?to) (?:a )?(?:phone call|phone visit|"
+            r"video visit|telehealth visit|virtual visit|in person visit)\b",
         ),
         weak=(r"\blater (?:this|next) week\b",),
     ),
@@ -788,7 +826,8 @@ NEEDS_PERSON = (
     r"someone else\w*|asking me for (?:a )?code|dont know what to put|hasnt joined|has not joined|"
     r"not joined|(?:no one|nobody) (?:is )?(?:there|here)|call me|doesnt match|dont match|"
     r"still cant|glitch\w*|broken|stuck|frozen|crash\w*|please call|someone call|dont understand|"
-    r"can someone help|need help with|no (?:audio|sound)|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
+    r"can someone help|need help with|no (?:audio|sound)|keeps? (?:logging|kicking|signing|timing) "
+    r"(?:me )?out|(?:logs|kicks|signs|logged|kicked) me out|times out|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
     r"(?:progress|answers|work)|(?:doctor|nurse|provider|someone) to (?:fill(?: out)?|sign|complete)|"
     r"(?:signed|filled out|completed) by (?:the |my )?(?:doctor|nurse|provider)|"
     r"(?:never|didnt|did not|hasnt|has not|not) (?:yet )?(?:join\w*|show\w* up|shown up|logged on|"

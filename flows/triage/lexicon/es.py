@@ -142,6 +142,17 @@ EMERGENCY_MENTAL_HEALTH = (
     Rule("quiere morir", r"\bno (?:quiero|quiere) (?:seguir aqui|despertar)\b|\bpara que seguir\b"),
     Rule("suicidio", r"\bsuicid\w*|\bquitar(?:me|se|le) la vida\b"),
     Rule("suicidio", r"\b(?:matarme|matarse|me voy a matar|me quiero matar|se quiere matar|se va a matar)\b"),
+    Rule(
+        "suicidio",
+        # Reflexive self-harm only: "me voy a / se va a quitar la vida", not "me va a matar" (idiom).
+        r"\b(?:me (?:voy a|quiero|pienso|intente|iba a|queria)|se (?:va a|quiere|piensa|intento|"
+        r"iba a|queria))\s+(?:\w+\s+){0,2}?(?:quitar la vida|suicidar|matar)\b",
+    ),
+    Rule(
+        "arma",
+        r"\b(?:pistola|arma|rifle|escopeta|cuchillo|navaja)\b",
+        also=(r"\b(?:matar\w*|quitar\w* la vida|morir\w*|suicid\w*|no quiere vivir|no quiero vivir)\b",),
+    ),
     Rule("no aguanto mas", r"\bno aguanto mas\b", also=(r"\b(?:vivir|morir|desaparecer|nadie|vida|matar|todo)\b",)),
     Rule("quiere desaparecer", r"\b(?:quiero|quiere) desaparecer\b|\bdejar de existir\b"),
     Rule("nadie me va a extranar", r"\bnadie (?:me )?(?:va a|iba a|van a) extran\w*"),
