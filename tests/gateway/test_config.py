@@ -64,3 +64,36 @@ def test_cli_start_up_prints_one_line_for_a_missing_token(tmp_path):
     assert result.returncode != 0
     assert "TWILIO_AUTH_TOKEN" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_with_only_environment_variables_it_runs_as_one_default_clinic(tmp_path):
+    """A first deployment: no clinic config, no seeded data, a signed text still works."""
+    from sqlmodel import Session, select
+
+    from gateway import create_app
+    from gateway.db import create_tables
+    from gateway.models import Clinic, Handoff
+    from gateway.twilio.signature import sign_form
+
+    app = create_app(
+        {
+            **PRODUCTION,
+            "database_url": f"sqlite:///{tmp_path}/first.db",
+            "twilio_api_base_url": "http://127.0.0.1:9",
+            "send_after_request": False,
+        }
+    )
+    engine = app.extensions["gateway"].engine
+    create_tables(engine)
+    form = {"MessageSid": "SM" + "a" * 32, "From": "+12025550123", "To": "+12025550100",
+            "Body": "I need a refill please"}
+    signature = sign_form("https://sms.clinic.example/twilio/sms", form, "token")
+    response = app.test_client().post(
+        "/twilio/sms", data=form, headers={"X-Twilio-Signature": signature}
+    )
+    assert response.status_code == 200 and response.mimetype == "text/xml"
+    with Session(engine) as session:
+        [clinic] = session.exec(select(Clinic)).all()
+        assert clinic.hours  # weekday opening hours by default
+        assert session.exec(select(Handoff)).one().queue == "refills"
+    engine.dispose()
