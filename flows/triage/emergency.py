@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from flows.triage import rules
 from flows.triage.normalize import normalize
+from flows.triage.safety_net import screen_net
 from flows.triage.scope import Scope, is_denied, is_over
 from flows.types import Emergency
 
 
 def strip_idioms(text: str) -> str:
-    """Blank out figures of speech, keeping offsets so clause boundaries stay put."""
-    if rules.IDIOMS is None:
-        return text
-    return rules.IDIOMS.sub(lambda m: " " * len(m.group()), text)
+    """Blank out figures of speech and benign mentions ("stroke clinic"), keeping offsets so
+    clause boundaries stay put."""
+    text = rules.IDIOMS.sub(lambda m: " " * len(m.group()), text)
+    return rules.MENTIONS.sub(lambda m: " " * len(m.group()), text)
 
 
 def _negation_langs(lang: str) -> tuple[str, ...]:
@@ -41,6 +42,9 @@ def screen_text(text: str, lang: str, scope: Scope | None = None) -> tuple[Emerg
             if rule.name not in names:
                 names.append(rule.name)
             break
+    # The safety net: risk classes near intent or severity cues, and vital signs in danger.
+    for kind, names in screen_net(scope, langs).items():
+        found.setdefault(kind, []).extend(n for n in names if n not in found.get(kind, ()))
     # Suicidal thoughts, self-harm and threats to others decide the kind even beside a medical
     # sign: the 988 reply also gives 911 guidance.
     for kind in (Emergency.MENTAL_HEALTH, Emergency.MEDICAL):

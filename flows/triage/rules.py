@@ -298,6 +298,7 @@ SYMPTOM_RULES: tuple[CompiledRule, ...] = tuple(
 )
 
 IDIOMS = _all("idioms")
+MENTIONS = _all("mentions")
 RESOLVED = _all("resolved")
 SETTLED = _all("settled")
 ONGOING = _all("ongoing")

@@ -7,7 +7,7 @@ run on every message, because patients mix languages ("ocupo refill de mis pasti
 from __future__ import annotations
 
 from flows.triage.lexicon import ar, en, es, ht, ko, pt, ru, tl, vi, zh
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule, Vital
 
 LEXICONS: tuple[Lexicon, ...] = (
     en.LEXICON,
@@ -22,4 +22,4 @@ LEXICONS: tuple[Lexicon, ...] = (
     pt.LEXICON,
 )
 
-__all__ = ["LEXICONS", "IntentRules", "Lexicon", "Rule"]
+__all__ = ["LEXICONS", "IntentRules", "Lexicon", "NetClass", "Rule", "Vital"]

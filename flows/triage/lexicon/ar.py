@@ -6,7 +6,7 @@ marbuta (ة -> ه); write patterns in that form.
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -24,6 +24,14 @@ LEXICON = Lexicon(
     emergency_mental_health=(
         Rule("انتحار", r"انتحار|انتحر|(?:اقتل|يقتل|تقتل) نفس|قتل نفسي|(?:اريد|ابغى|بدي) (?:ان )?اموت|(?:لا|ما) (?:اريد|ابغى|بدي) (?:ان )?(?:اعيش|عيش)|اذي نفسي|ايذاء نفسي|ينتحر|تنتحر|(?:يريد|تريد|يبغى|تبغى|بده|بدها) (?:ان )?(?:يموت|تموت)|(?:لا|ما) (?:يريد|تريد|يبغى|تبغى|بده|بدها) (?:ان )?(?:يعيش|تعيش)|(?:يقتل|تقتل) (?:نفسه|نفسها)|ايذاء نفس"),
     ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"انهاء حياتي|انهي حياتي|انهاء حياته|انهاء حياتها|اقتل نفسي|اقتل حالي|انتحر|الانتحار|لا (?:سبب|معني) (?:للحياه|لحياتي|للعيش)|سامحوني",
+        )),
+        NetClass("mental_health", "hopeless near means", terms=(r"لم اعد احتمل|ما عدت احتمل|لا استطيع الاستمرار|تعبت من الحياه",),
+                 cues=(r"حياتي|اموت|الموت|حبوب|مسدس|جسر|وداعا|انهاء",)),
+    ),
+    resolved=(r"العام الماضي|السنه الماضيه|قبل (?:سنه|سنتين|\d+ سنوات)|(?:الان|الحين) (?:بخير|احسن)",),
     negations=(r"(?:^|\s)(?:لا|ليس|ليست|ما|بدون|مافي|مش)\s?$",),
     symptoms=(Rule("اعراض", r"الم|وجع|حراره|حمى|سعال|كحه|دوخه|اسهال|استفراغ|حكه"),),
     opt_out=(

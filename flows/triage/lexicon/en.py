@@ -8,7 +8,7 @@ language-neutral ("911", "10/10") and apply to every message.
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule, Vital
 from flows.types import Intent
 
 _WHO = r"(?:my|his|her|their|the|your|our)"
@@ -433,6 +433,12 @@ NEGATIONS = (
     r"\bif (?:i|you|he|she|they|we|it) (?:ever |start |starts )?(?:get|gets|got|have|has|had|"
     r"develop\w*|notice\w*|feel|feels|start\w*|experience\w*|see|sees)\b",
     r"\b(?:in case of|watch (?:out )?for|look out for|warning signs|signs of|what if|unless)\b",
+    # A condition about someone named ("if my son ever has a seizure") or a hypothetical question
+    # right before the word ("can you overdose on vitamin c?").
+    r"\bif (?:my|his|her|the|our|your) \w+ (?:ever |starts? |again )?(?:get|gets|got|has|have|had|"
+    r"develop\w*|start\w*|experience\w*)\b",
+    r"\bever (?:has|gets|starts|develops)\b|"
+    r"\b(?:can|could) (?:you|one|someone|somebody|people|a person|i)\s*$|\bis it (?:possible|normal) to\s*$",
 )
 
 RESOLVED = (
@@ -450,7 +456,7 @@ RESOLVED = (
     r"\bin (?:19|20)\d\d\b",
     r"\bsince (?:the|my|his|her) (?:stent|surgery|procedure|bypass|operation|transplant)\b",
     r"\bno longer\b|\bnot (?:having|getting) (?:any|that)\b",
-    r"\b(?:history of|hx of)\b",
+    r"\b(?:history of|hx of)\b|\byears ago\b|\b(?:outgrown|outgrew) (?:it|that|them)\b",
     r"\b(?:im|i am|hes|shes|he is|she is) safe now\b",
     r"\b(?:over it|all better|recovered|healed)\b",
 )
@@ -906,6 +912,398 @@ STRONG_MARKERS = frozenset(
     }
 )
 
+# ---------------------------------------------------------------------------------------------
+# Safety net (see `flows.triage.safety_net`): classes of risk words joined with cues, so that a
+# phrasing no rule above lists is still caught. Review each class as "term near cue".
+# ---------------------------------------------------------------------------------------------
+
+MENTIONS = (
+    # Clinics, programs and drug classes named after an emergency, not an event.
+    r"\b(?:stroke|heart failure|seizure|epilepsy|cardiac|chest pain|overdose|suicide|crisis|"
+    r"poison)\s+(?:clinic|center|centre|unit|program|programme|team|rehab|specialist|nurse|"
+    r"doctor|support group|group|prevention|awareness|walk|hotline|survivors?|class|training|"
+    r"medications?|meds|pills|risk|screening|questionnaire|form|pamphlet)\b",
+    r"\b(?:suicide|self harm|overdose) (?:prevention|awareness)\b",
+    # A prescription or kit is not an event: "send a new epipen prescription", "narcan kit".
+    r"\b(?:epi ?pens?|narcan|naloxone|glucagon)\s+(?:prescriptions?|refills?|scripts?|rx|orders?|"
+    r"renewals?|kits?|expired|expires|coupon|for (?:school|camp|daycare))\b",
+    r"\b(?:new|refill|renew|prescription for|script for|order|send) (?:an? |his |her |my |the )?"
+    r"(?:new )?(?:epi ?pens?|narcan|naloxone|glucagon)\b",
+)
+
+#: Third-person reporting verbs, so "she says she wants to" reads as an intent.
+_SAYS = r"(?:says|said|saying|told|tells|texted|posted|wrote|keeps saying|threatened|threatening)"
+
+#: Wanting, planning or being about to: the intent half of a suicide or violence class.
+NET_INTENT = (
+    r"\b(?:want|wanna|wanted|wants|wanting|wish|wishing|wished|rather|ready|plan|plans|planned|"
+    r"planning|decided|deciding|going to|gonna|gon|about to|tempted|urge|urges|thinking|thinkin|"
+    r"think about|thought about|thoughts (?:of|about)|keep thinking|cant stop thinking|"
+    r"imagin\w*|picturing|fantasi\w*|how easy|so easy|be easier|tonight|tonite|before "
+    r"(?:morning|tomorrow)|this weekend|figured out how|research\w* how|looked up how|"
+    r"googl\w* how|might as well|(?:should|could|would) just|wonder\w* (?:if|whether|about)|"
+    r"look like an accident|not for (?:protection|self defense|hunting|the range|sport|work)|"
+    r"not what you think|" + _SAYS + r")\b",
+)
+#: A wish to be dead, said passively.
+NET_WISH = (
+    r"\b(?:want|wanna|wanted|wants|wish|wishing|wished|rather|ready|prefer|hope|hoping|pray\w*|"
+    r"deserve|tired of|sick of|better off|thinking|think about|thought about|thoughts (?:of|about)|"
+    r"keep thinking|cant stop thinking|how easy|be easier|dream\w* (?:of|about)|" + _SAYS + r")\b",
+)
+#: Hopelessness: "no reason to live", "cant go on", "better off without me".
+NET_HOPELESS = (
+    r"\bno (?:reason|point|purpose) (?:to|in|for) (?:live|living|go on|going on|keep going|be here|"
+    r"being here|try|trying|anything|wake up|waking up)\b",
+    r"\bnothing (?:left )?to live for\b|\bno way out\b|\bno future\b|\bnothing left\b",
+    r"\b(?:cant|cannot|can not|couldnt) (?:go on|keep going|keep doing this|do this|take (?:it|this)|"
+    r"handle (?:it|this|life)|live like this|face (?:tomorrow|another day))\b",
+    r"\b(?:tired|sick|exhausted) of (?:living|being alive|life|fighting|everything|it all|trying|"
+    r"waking up)\b|\bdone with (?:life|living|everything|it all|this world)\b",
+    r"\bbetter off (?:without|if i|dead|gone)\b|\b(?:im|i am|being) (?:just )?a burden\b",
+    r"\bhate (?:being alive|my life|living|waking up)\b|\bgive up on (?:life|everything)\b",
+    r"\b(?:dont|do not|doesnt) (?:\w+ ){0,2}(?:want|wanna) to (?:be here|be alive|live|exist|wake up)\b",
+    r"\b(?:whats|what is) the point\b|\bno one (?:would|will) (?:care|notice|miss)\b",
+)
+#: Saying goodbye or putting affairs in order.
+NET_FAREWELL = (
+    r"\b(?:goodbye|good bye|this is the end|thanks? (?:you )?for everything|love (?:you|u) all|"
+    r"tell (?:my|mom|dad|everyone|them|the kids) (?:\w+ )?(?:i love|im sorry)|sorry for everything|"
+    r"last (?:text|message|time)|forgive me|take care of (?:my|the) (?:kids|children|dog|cat|"
+    r"mom|babies)(?: for me)?|wont (?:be a burden|have to worry about me)|see you on the other side)\b",
+    r"\b(?:wrote|writing|made|finished|signed|updated) (?:\w+ )?(?:will|goodbye|note|notes|letters?)\b",
+    r"\b(?:gave|giving|given) (?:away )?(?:away|my (?:dog|cat|stuff|things|guitar|car|kids)|all my)\b",
+    r"\bmade (?:my )?peace\b|\blived (?:long )?enough\b|\bready to (?:go|leave|be with)\b|"
+    r"\b(?:thank you|thanks) for trying\b|\bdont (?:call|look for|come looking for) me\b",
+    r"\b(?:wont|will not|dont|no longer) need (?:the|my|any|those|these) (?:refills?|medications?|"
+    r"meds|appointments?|pills|prescriptions?)(?: (?:anymore|any more|after (?:today|tonight)))?\b",
+    r"\bstopped (?:taking )?(?:all )?(?:my |his |her )?(?:\w+ )?(?:pills|meds|medications?|insulin|"
+    r"dialysis) on purpose\b",
+)
+#: Means of suicide and their capability cues.
+NET_MEANS = (
+    r"\bjump(?:ing|ed)? (?:off|from|in front of)\b(?! (?:the |a |my |our )?(?:diving board|couch|"
+    r"bed|trampoline|swings?|dock|boat|stairs?|porch|steps?|playground|slide|monkey bars))",
+    r"\b(?:driv\w*|crash\w*|steer\w*|swerv\w*)\b(?:\W+\w+){0,4}?\W+(?:off|into) (?:a|the|that|"
+    r"oncoming) (?:bridge|cliff|tree|wall|pole|river|lake|overpass|ravine|traffic|semi|truck)\b",
+    r"\b(?:step\w*|walk\w*|lie|lay\w*|lying) (?:out )?(?:in front of|on|onto) (?:a|the) "
+    r"(?:train|tracks|bus|truck|traffic|semi|highway)\b",
+    r"\bhang(?:ing)? (?:my|him|her|them) ?sel(?:f|ves)\b|\bnoose\b|\brope\b",
+    r"\b(?:gun|pistol|barrel) (?:to|in) (?:my|his|her) (?:head|mouth)\b|\bpull the trigger\b",
+    r"\bslit\w*\b|\bcarbon monoxide\b|\bcar running in the garage\b",
+    r"\b(?:swallow\w*|take|taking|took|down\w*|chug\w*|eat|eating|ate|empty\w*)\b(?:\W+\w+){0,2}?"
+    r"\W+(?:everything|all (?:of )?(?:my|the|his|her|them|those|these)|the (?:whole|entire|rest of "
+    r"the)|a (?:whole|full) (?:bottle|box|pack))\b",
+    r"\b(?:pills|meds|tablets|oxy\w*) (?:all )?(?:counted|lined up|sorted) out\b|\bcounted out\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*|have|got|has) (?:up )?(?:enough|"
+    r"a stash|a pile|a bunch)\b",
+    r"\b(?:bought|buying|buy|got|have|has|loaded|loading|cleaning|holding) (?:a |the |my |his |her "
+    r"|him a |me a )?(?:new )?(?:gun|rope|pistol|rifle|shotgun|ammo|bullets|razor blades)\b",
+    r"\b(?:bridge|overpass|rooftop|roof of|top floor|train tracks|balcony)\b",
+    r"\b(?:oxy\w*|fentanyl|heroin|sleeping pills|tylenol|insulin|pills|meds)\b(?:\W+\w+){0,3}?\W+"
+    r"(?:right here|next to me|in my hand|in front of me|on my nightstand|lined up|counted out)\b",
+)
+#: Death and dying, said of oneself or a person the sender speaks for.
+NET_DEATH = (
+    r"\b(?:to|just|and|simply|would|could|never) (?:not |never )?(?:wake|waking) up\b(?! (?:on time|early|late|at))",
+    r"\bsleep (?:forever|for good|and never)\b|\beternal sleep\b|\bpermanent (?:sleep|solution)\b",
+    r"\b(?:end|ending|finish|finishing) (?:it|things|everything|it all|my life|his life|her life|"
+    r"myself|this|the pain)\b(?! (?:with|between) )",
+    r"\b(?:die|be dead|being dead|not be alive|not be here|not exist|not existing|stop existing|"
+    r"disappear (?:forever|for good)|be gone|kill (?:my|him|her) ?self|take (?:my|his|her) (?:own )?life)\b",
+    r"\b(?:be|stay|still be|being) (?:alive|around|here)\b(?= (?:anymore|any more|much longer|for "
+    r"long|tomorrow|by (?:then|morning|tomorrow|friday|next week|the appointment)|next week))",
+    r"\b(?:not sure|dont know if|doubt|unsure if|wonder if) (?:ill|i will|im going to|he will|she "
+    r"will|hell|shell) (?:still )?(?:be|make it)\b",
+)
+
+NET_VIOLENCE = (
+    r"\bmake (?:him|her|them|that \w+) pay\b|\bget (?:even|back at|revenge)\b|\brevenge\b",
+    r"\bteach (?:him|her|them) a lesson\b|\bpay for what (?:he|she|they) did\b",
+    r"\b(?:kill|shoot|stab|beat|strangle|choke|run over|hurt|murder|smash)\b(?:\W+\w+){0,1}?\W+"
+    r"(?:him|her|them|that \w+|my \w+|the \w+|his \w+|her \w+|everyone|somebody|someone|people)\b",
+    r"\bnext time (?:it will|itll|its|it is going to) be (?:my|your|her|his|the kids)\b",
+    r"\b(?:threaten\w*|threats?) (?:to )?(?:kill|shoot|hurt|stab)\b",
+)
+NET_WEAPON = (
+    r"\b(?:gun|guns|rifle|pistol|shotgun|ar ?15|glock|knife|machete|bat|ammo|bullets|loaded|"
+    r"loading|weapon|know where (?:he|she|they) lives?|waiting (?:for|outside)|outside (?:his|her|"
+    r"their) (?:house|work|job|school)|tonight|tomorrow|going to|gonna|plan\w*)\b",
+)
+
+SAFETY_NET = (
+    # --- mental health (988) ---
+    NetClass("mental_health", "means near intent", terms=NET_MEANS,
+             cues=NET_INTENT + NET_HOPELESS + NET_FAREWELL + NET_DEATH,
+             unless=(r"\b(?:got into|gotten into|by accident|accidental\w*|accidently|by mistake|toddler|baby|infant|"
+                     r"[1-9] ?(?:yr|year|month)s? old|[1-9] ?(?:yo|y o))\b",
+                     r"\bfeel(?:s|ing)? like (?:im|i am|hes|shes|he is|she is) (?:going to|gonna) die\b")),
+    NetClass("mental_health", "death wish", terms=NET_DEATH, cues=NET_WISH + NET_HOPELESS,
+             unless=(r"\bfeel(?:s|ing)? like (?:im|i am|hes|shes|he is|she is) (?:going to|gonna) die\b",
+                     r"\b(?:afraid|scared|worried|terrified) (?:\w+ )?(?:to|that|of|i|he|she) (?:will |might |is going to )?die\b")),
+    NetClass("mental_health", "hopeless near means", terms=NET_HOPELESS,
+             cues=NET_MEANS + NET_DEATH + NET_FAREWELL),
+    NetClass("mental_health", "hopeless", terms=(
+        r"\bno (?:reason|point|purpose) (?:to|in|for) (?:live|living|go on|going on|keep going|"
+        r"be here|being here|wake up|waking up)\b",
+        r"\bnothing (?:left )?to live for\b",
+        r"\b(?:tired|sick|exhausted) of (?:living|being alive)\b|\bdone with (?:life|living)\b",
+        r"\b(?:dont|do not|doesnt) (?:think )?(?:i |he |she )?(?:\w+ )?(?:want|wanna|wants) to "
+        r"(?:be here|be alive|exist|live) (?:anymore|any more|now)\b",
+        r"\bwish (?:i|he|she) (?:had|was|were) never (?:been )?born\b",
+    )),
+    NetClass("mental_health", "farewell", terms=NET_FAREWELL,
+             cues=NET_DEATH + NET_MEANS + NET_HOPELESS + NET_FAREWELL + (
+                 r"\b(?:not|isnt|wont|stopped|hasnt|cant|didnt|no one can|nobody can) (?:been )?"
+                 r"(?:picking up|pick up|answering|answer|respond\w*|reach (?:him|her|them)|reply\w*)\b",
+                 r"\bphone (?:is )?(?:off|dead|going (?:straight )?to voicemail)\b|\bdepress\w*\b",
+                 r"\b(?:feels like|think|guess) (?:its|it is) time\b|\btonight\b|\bready\b",
+             ), window=200),
+    NetClass("mental_health", "suicide and self-harm slang", terms=(
+        r"\b(?:unaliv\w*|kms|ctb|sewerslide|self ?delet\w*|off (?:my|him|her) ?self|end (?:my|him|"
+        r"her) ?self)\b(?<!\d kms)",
+        r"\b(?:been |started |keep |keeps |relapsed on |relapse on )?sh(?:ing| ing| again| urges?|"
+        r" relapse)\b",
+    )),
+    NetClass("mental_health", "urges or command voices to harm someone", terms=(
+        r"\b(?:voices?|someone in my head|something in my head)\b(?:\W+\w+){0,4}?\W+(?:telling|tell|"
+        r"told|tells|want|wants|saying|says) (?:me|him|her) to (?:hurt|kill|harm|jump|die|end|stab|"
+        r"cut|burn|drown|shoot)\b",
+        r"\b(?:thoughts?|urges?|images?|thinking|picturing|imagin\w*|scared (?:that )?i (?:will|might|"
+        r"could|ll))\b(?:\W+\w+){0,3}?\W+(?:of |about )?(?:smother\w*|hurt\w*|harm\w*|drown\w*|"
+        r"shak\w*|kill\w*|stab\w*|strangl\w*|suffocat\w*|throw\w*) (?:her|him|them|the baby|my baby|"
+        r"my (?:son|daughter|kids?|child|children|mom|dad|wife|husband|newborn))\b",
+    )),
+    NetClass("mental_health", "self-harm act", terms=(
+        r"\b(?:took|take|taking|use|used|using)\b(?:\W+\w+){0,2}?\W+(?:razor|blade|knife|scissors|"
+        r"lighter|box cutter|pencil sharpener blade)s? (?:to|on|across) (?:my|his|her|their)\b",
+        r"\b(?:cut|cuts|cutting|carv\w*|slic\w*|burn\w*|scratch\w*|gouge\w*)\s+(?:on\s+)?(?:my|his|"
+        r"her|their)\s+(?:wrists?|arms|forearms?|thighs?|legs|stomach|hips?|skin|ankles?)\b",
+        r"\b(?:hitting|punching|banging|burning|starving|choking)\s+(?:my|him|her|them) ?sel(?:f|ves)\b",
+    ), cues=(
+        r"\b(?:again|keep|keeps|been|started|on purpose|cant stop|urge|urges|relapse\w*|clean|"
+        r"help|hide|hiding|hides|long sleeves|scars?|my ?self|him ?self|her ?self|last (?:night|"
+        r"nite|week)|every (?:night|day)|ngl|lately|deep|because|when i|razor|blade)\b",
+    ), window=160),
+    NetClass("mental_health", "violence near capability", terms=NET_VIOLENCE, cues=NET_WEAPON,
+             unless=(r"\b(?:kill|hurt|murder)\b(?:\W+\w+){0,1}?\W+(?:the|my|his|her) (?:pain|time|"
+                     r"cravings?|vibe|bugs?|weeds?|germs?|spiders?|roaches|mood|lights?|engine|"
+                     r"battery|bill|music|refill|back|knee|feet|foot|leg|arm|shoulder)\b",)),
+    # --- medical (911) ---
+    NetClass("medical", "chest complaint with cardiac signs", terms=(
+        r"\bchest\b",
+        r"\b(?:elephant|weight|ton of bricks|bricks?|vi[cs]e|tight band|someone|something|somebody)"
+        r"\b(?:\W+\w+){0,3}?\W+(?:sitting|standing|pressing|squeezing|crushing|sat) on (?:my|his|"
+        r"her|him|me|their)\b",
+        r"\b(?:angina|heartburn|indigestion|heart)\b",
+    ), cues=(
+        r"\b(?:sweat\w*|clammy|cold sweat|nause\w*|short of breath|cant (?:breathe|catch)|"
+        r"radiat\w*|spread\w*|goes (?:up|down|into)|going (?:up|down|into)|into (?:my|his|her) "
+        r"(?:jaw|arm|back|neck|shoulder)|left arm|jaw|crush\w*|squeez\w*|elephant|pressure|"
+        r"heavy|heaviness|pale|gr[ae]y|ashen|pass(?:ed|ing)? out|faint\w*|blacked out|"
+        r"about to pass out)\b",
+    ), window=160, unless=(r"\bheart (?:healthy|rate variability|monitor results|murmur as a (?:kid|child))\b",)),
+    NetClass("medical", "breathing in distress", terms=(
+        r"\b(?:breath\w*|breathe|air|oxygen|wheez\w*|gasp\w*|inhaler|nebuli[sz]er|asthma|copd)\b",
+    ), cues=(
+        r"\b(?:cant|can not|cannot|couldnt|struggl\w*|gasp\w*|(?:not|isnt|arent|doesnt|wont) "
+        r"(?:help\w*|work\w*)|nothing (?:helps|is helping|works)|blue|bluish|gr[ae]y|dusky|ashen|"
+        r"ribs|sucking in|tripod\w*|(?:one|few) words? at a time|full sentences?|barely|"
+        r"labou?red|retract\w*|nostrils|every (?:hour|\d+ min\w*|few min\w*))\b",
+    ), window=80),
+    NetClass("medical", "colour of no oxygen", terms=(
+        r"\b(?:lips|face|skin|fingers?|nails|fingertips|mouth)\b(?:\W+\w+){0,3}?\W+(?:dusky|gr[ae]y|"
+        r"ashen|bluish|purplish|purple|blue)\b",
+    )),
+    NetClass("medical", "something stuck in the throat", terms=(
+        r"\b(?:stuck|lodged|caught)\b(?:\W+\w+){0,2}?\W+(?:in )?(?:his|her|my|their|the) "
+        r"(?:throat|windpipe|airway)\b",
+    )),
+    NetClass("medical", "one-sided or speech deficit with sudden onset", terms=(
+        r"\b(?:arm|hand|leg|face|side|foot|fingers|mouth|eye)\b(?:\W+(?!(?:no|not|never)\b)\w+){0,3}?"
+        r"\W+(?:numb(?!er)\w*|dead|weak\w*|heavy|limp|droop\w*|crooked|uneven|lopsided|paraly\w*|"
+        r"useless|wont (?:work|move))\b",
+        r"\b(?:words?|speech|talking|speaking|voice)\b(?:\W+\w+){0,4}?\W+(?:weird|wrong|funny|off|"
+        r"strange|garbled|jumbled|mixed up|not coming out|thick|mush\w*)\b",
+        r"\b(?:cant|couldnt|unable to) (?:find (?:the|my|his|her) words|get (?:the|my|his|her) "
+        r"words out|see out of|hold (?:a|the|his|her|my) (?:cup|fork|phone|pen)|walk straight)\b",
+        r"\b(?:lost|losing|loss of) (?:the )?(?:vision|sight|balance)\b|\bvision\b(?:\W+\w+){0,3}?\W+"
+        r"(?:went|gone|black|dark|curtain)\b",
+        r"\bdropp\w* (?:my|his|her|the) (?:coffee|cup|phone|fork|glass|keys|spoon|mug)\b",
+        r"\b(?:cant|cannot|couldnt) feel (?:my|his|her|their|the) (?:face|arm|leg|hand|foot|side|lips?)\b",
+        r"\bpins and needles\b",
+    ), cues=(
+        r"\b(?:(?:left|right|one|whole) side|hap+ened (?:when|while|after|as|all)|(?:started|came on|"
+        r"began) (?:when|while|after|as))\b",
+        r"\b(?:sudden\w*|all of a sudden|out of nowhere|just now|just (?:went|started|happened|"
+        r"dropped)|started (?:about |like |maybe |around )?(?:\d+|a few|few|ten|twenty|fifteen|"
+        r"thirty|an?|half an?) (?:min\w*|hours?|hrs?)|(?:\d+|a few|ten|twenty|fifteen|thirty) "
+        r"min\w* ago|an hour ago|right now|woke up (?:with|and|like)|was (?:totally |perfectly )?"
+        r"(?:fine|normal) (?:an hour|this morning|at|a few|\d+|earlier|yesterday|before)|"
+        r"wont go away|dropp\w*)\b",
+    ), window=160),
+    NetClass("medical", "bleeding that will not stop", terms=(
+        r"\b(?:bleed\w*|bloody|blood(?! (?:pressure|sugar|work|test|draw|thinners?|type|glucose|"
+        r"count|panel|levels?|results)))\b",
+    ), cues=(
+        r"\b(?:dripping|drip\w* (?:through|thru)|through (?:the|a|my|his|her) (?:towel|bandage|"
+        r"gauze|shirt|pad|dish towel|rag)|soak\w*|wont stop|will not stop|cant stop|not stopping|"
+        r"keeps? (?:coming|going|pouring)|pool\w*|puddle|everywhere|all over|squirt\w*|spurt\w*|"
+        r"gush\w*|pulsing|woozy|faint\w*|pale|cold and clammy|so much|a ton|tons of|cups? of|"
+        r"clots? (?:the size|as big))\b",
+    ), window=80),
+    NetClass("medical", "allergen with a systemic reaction", terms=(
+        r"\b(?:allergic|stung|sting|stings|bee|wasp|hornet|yellow ?jacket|fire ants?|peanuts?|"
+        r"tree nuts?|cashews?|shellfish|shrimp|hives|welts|epi ?pen|anaphyla\w*)\b",
+    ), cues=(
+        r"\bthroat\b(?:\W+\w+){0,3}?\W+(?:tight\w*|clos\w*|swell\w*|swoll\w*|thick|funny|weird|narrow)",
+        r"\b(?:voice (?:\w+ ){0,2}(?:hoarse|raspy|weird|funny|changing|different)|hoarse|raspy|"
+        r"wheez\w*|cant swallow|trouble swallowing|tongue|lips? (?:\w+ ){0,2}(?:swell\w*|swoll\w*)|"
+        r"whole body|all over|head to toe|everywhere|dizzy|faint\w*|lightheaded|vomit\w*|"
+        r"throwing up|passed out|floppy|cant breathe|short of breath)\b",
+    ), window=200, unless=(r"\b(?:seasonal|pollen|hay fever)\b",)),
+    NetClass("medical", "household poison swallowed", terms=(
+        r"\b(?:windshield|washer fluid|wiper fluid|antifreeze|coolant|bleach|drain cleaner|"
+        r"cleaning (?:stuff|product|spray|solution)|chemicals?|pesticide|bug spray|roach|rat "
+        r"poison|lighter fluid|paint thinner|turpentine|kerosene|gasoline|motor oil|pool "
+        r"(?:chlorine|shock|chemicals)|chlorine|hand sanitizer|mouthwash|nail polish remover|"
+        r"acetone|essential oils?|vape juice|nicotine|detergent pods?|iron pills|gummy vitamins|"
+        r"edibles?|stuff (?:from|under|in) (?:the )?(?:garage|sink|shed|cabinet))\b",
+    ), cues=(
+        r"\b(?:drank|drink\w*|swallow\w*|ate|eaten|eating|got into|gotten into|chew\w*|lick\w*|"
+        r"sucked|sipp?ed|took a (?:sip|swig|gulp)|in (?:his|her|their) mouth|mouthful)\b",
+    ), window=60),
+    NetClass("medical", "sedating drug with slowed breathing", terms=(
+        r"\b(?:oxy\w*|opioid\w*|opiate\w*|fentanyl|fent|heroin|percocet|percs?|vicodin|norco|"
+        r"hydrocodone|morphine|dilaudid|methadone|tramadol|xanax|benzo\w*|klonopin|valium|ambien|"
+        r"sleeping pills?|pain pills?|gabapentin|pills)\b",
+    ), cues=(
+        r"\b(?:nodding off|nodd\w*|cant stay awake|wont stay awake|barely awake|hard to wake|"
+        r"wont wake|breathing (?:is )?(?:\w+ )?(?:slow|shallow|weird)|slow breathing|snoring weird|"
+        r"gurgl\w*|pinpoint|limp|not responding|unresponsive|passed out|(?:few|some|a lot of|"
+        r"couple|bunch of|six|6) (?:beers|drinks|shots)|with (?:alcohol|booze|wine|vodka|beer))\b",
+    ), window=200),
+    NetClass("medical", "pregnancy with danger signs", terms=(
+        r"\bpregnan\w*|\b(?:\d+|five|six|seven|eight|nine) ?(?:months?|mos?|weeks?|wks?) "
+        r"(?:along|pregnant|preggo)\b|\bexpecting\b|\b(?:third|3rd) trimester\b|\bdue (?:date|in)\b",
+    ), cues=(
+        r"\b(?:bleed\w*|spotting|gush\w*|water broke|leaking fluid|severe|crazy|terrible|worst|"
+        r"intense|excruciating|unbearable|really bad|so bad|wont (?:let up|stop|go away)|seeing "
+        r"(?:spots|stars)|blurr\w*|face (?:and hands )?(?:is |are )?(?:\w+ )?swell\w*|"
+        r"not moving|no movement|stopped moving|hasnt moved|less movement|faint\w*|passed out|"
+        r"car accident|seizure)\b",
+    ), window=200),
+    NetClass("medical", "infant under three months with fever", terms=(
+        r"\b(?:fever\w*|febrile|temp|temperature)\b",
+    ), cues=(
+        r"\b(?:newborn|(?:[1-9]|1[0-2]) ?(?:days?|weeks?|wks?) old|(?:1|2|one|two) ?(?:months?|mos?)"
+        r" old)\b",
+    ), window=200),
+    NetClass("medical", "sick child with a red flag", terms=(
+        r"\b(?:fever\w*|febrile|temp|temperature|hot to the touch|burning up)\b",
+    ), cues=(
+        r"\b(?:staring off|stares off|wont (?:really )?look at|not looking at|limp|floppy|hard to "
+        r"wake|wont wake|cant wake|barely awake|letharg\w*|listless|not feeding|wont (?:nurse|feed|"
+        r"drink)|no wet diapers?|dry diapers?|purple (?:spots|rash)|rash that doesnt fade|stiff neck|"
+        r"inconsolable|high pitched cry|not acting right|not himself|not herself|not responding|"
+        r"(?:really|very|so|super) sleepy|(?:purple|red|dark) (?:dots|spots|rash|specks|blotches)|"
+        r"(?:dont|doesnt|wont) (?:go away|fade|blanch|disappear) when|petechia\w*)\b",
+    ), window=200, also=(r"\b(?:baby|babys|infant|newborn|toddler|son|daughter|kid|child|boy|"
+                         r"girl|\d+ ?(?:month|mo|week|wk|day|yr|year)s? old)\b",)),
+    NetClass("medical", "diabetic emergency", terms=(
+        r"\b(?:meter|glucometer|sugar|glucose|dexcom|libre|cgm)\b(?:\W+\w+){0,3}?\W+(?:lo|hi)\b",
+        r"\b(?:diabet\w*|type (?:1|one)|t1d|insulin|sugar|glucose)\b",
+    ), cues=(
+        r"\b(?:confus\w*|not making (?:any )?sense|talking nonsense|slurr\w*|acting drunk|wont wake|"
+        r"hard to wake|out of it|unresponsive|passed out|seizure|combative|fruity|breathing "
+        r"(?:fast|deep|weird|heavy)|cant keep anything down|vomiting nonstop)\b",
+        r"\b(?:says|reads|reading|shows|showing) (?:lo|hi)\b",
+    ), window=200),
+    NetClass("medical", "unresponsive person found", terms=(
+        r"\b(?:wont|will not|isnt|is not|not|doesnt|does not|cant get (?:him|her|them) to)\s+"
+        r"(?:answer\w*|respond\w*|react\w*|talk\w*|focus\w*|look\w* at)\s+(?:me|us|anyone|to)\b",
+        r"\b(?:found|find) (?:him|her|them|my \w+) (?:on the floor|on the ground|in the (?:bathroom|"
+        r"shower|tub|car|yard)|slumped|face down|not moving|unconscious|blue|limp)\b",
+    ), cues=(
+        r"\b(?:found|floor|ground|collapsed|fell|eyes (?:are )?(?:open|rolled)|staring|limp|breathing|"
+        r"shook|shaking (?:him|her)|yell\w*|blank|slumped|drool\w*)\b",
+    ), window=120),
+    NetClass("medical", "acute abdomen", terms=(r"\b(?:belly|stomach|abdomen|tummy|abdominal)\b",), cues=(
+        r"\b(?:rigid|distended|hard as a rock|rock hard|screaming|writhing|doubled over|cant stand up|"
+        r"worst pain|green (?:vomit|puke|stuff|bile)|(?:puk|vomit|threw up|throwing up)\w* (?:up )?"
+        r"green|bile|coffee grounds|black (?:tarry )?(?:stool|poop)|cant (?:walk|move) (?:from|because))\b",
+    ), window=120),
+    NetClass("medical", "foraged plant or mushroom eaten", terms=(
+        r"\b(?:mushrooms?|berries|toadstools?|plants?|leaves|seeds|flowers|bulbs?)\b",
+    ), cues=(r"\b(?:picked|found|wild|yard|foraged|woods|backyard|garden|forest|outside|park)\b",),
+        window=80, also=(r"\b(?:ate|eaten|eating|swallow\w*|chew\w*|cooked)\b",)),
+    NetClass("medical", "water submersion", terms=(
+        r"\b(?:fell|fall|went|slipped|was|been|found (?:him|her|them)(?: face down)?) (?:in|into|under)"
+        r" (?:the |a )?(?:pool|bathtub|tub|lake|pond|ocean|river|water)\b",
+        r"\bpulled (?:him|her|them) out of the (?:pool|water|lake|tub|river)\b|\b(?:near|almost|nearly) drown\w*",
+    ), cues=(
+        r"\b(?:cough\w*|tired|sleepy|out of it|breath\w*|blue|vomit\w*|throw\w* up|limp|confus\w*|"
+        r"not (?:acting|himself|herself)|wheez\w*|not breathing|cpr)\b",
+    ), window=200),
+    NetClass("medical", "fever with confusion or shock", terms=(
+        r"\b(?:fever\w*|temp|temperature|chills|infection|infected|surgery|wound|incision|sepsis)\b",
+    ), cues=(
+        r"\b(?:confus\w*|delirious|out of it|not making (?:any )?sense|mottled|blotchy|shaking "
+        r"uncontrollably|cant stop shaking|rigors|hard to wake|barely (?:awake|responsive))\b",
+    ), window=160),
+    NetClass("medical", "injury with a danger sign", terms=(
+        r"\b(?:accident|car wreck|wreck|crash\w*|hit by a (?:car|truck)|fell (?:off|from) (?:a|the) "
+        r"(?:roof|ladder|balcony|second|2nd|tree)|thrown from|motorcycle)\b",
+    ), cues=(
+        r"\b(?:not moving|wont move|cant move|unconscious|knocked out|bleed\w*|blood|cant feel (?:his|"
+        r"her|my) (?:legs|arms)|neck|head|not breathing|unresponsive|confus\w*)\b",
+    ), window=160),
+    NetClass("medical", "racing or failing heart with collapse", terms=(
+        r"\bheart\b|\bpulse\b|\bheart ?rate\b|\bhr\b",
+    ), cues=(
+        r"\b(?:almost|nearly|about to)? ?(?:blacked out|black out|passed out|pass out|fainted|"
+        r"faint\w*|collapsed)\b",
+    ), window=120),
+)
+
+_VITAL_CUES_BP = (
+    r"\b(?:headache|head|vision|blurr\w*|seeing|chest|confus\w*|numb(?!er)\w*|weak\w*|slurr\w*|"
+    r"short of breath|breath\w*|nose ?bleed|vomit\w*|dizz\w*|nause\w*|cabeza|vista|borros\w*|pecho|"
+    r"mare\w*)\b",
+)
+_CHILD = (
+    r"\b(?:baby|babys|infant|newborn|toddler|son|daughter|kid|child|boy|girl|bebe|nino|nina|hijo|"
+    r"hija|pitit|filho|filha|anak|\d+ ?(?:months?|mos?|weeks?|wks?|meses|mes|semanas|mwa|thang|"
+    r"buwan|yr|year|ano|anos)s?)\b|个月|개월|месяц|شهر|اشهر",
+)
+
+VITALS = (
+    Vital("blood pressure", r"\b(?:blood pressure|bp|pressure|presion|pressao|tansyon|presyon|"
+          r"huyet ap|reading)|血压|血壓|혈압|давлени\w*|ضغط",
+          r"(\d{2,3})\s*(?:/|over|sobre|por)\s*(\d{2,3})",
+          danger=((1, 180, 320), (2, 120, 220)), cues=_VITAL_CUES_BP),
+    Vital("blood pressure extreme", r"\b(?:blood pressure|bp|pressure|presion|pressao|tansyon|"
+          r"presyon|huyet ap)|血压|血壓|혈압|давлени\w*|ضغط",
+          r"(\d{2,3})\s*(?:/|over|sobre|por)\s*(\d{2,3})",
+          danger=((1, 220, 320), (2, 130, 220))),
+    Vital("oxygen", r"\b(?:oxygen|o2|spo2|sp02|pulse ?ox\w*|oximeter|sats?|saturation|saturacion|"
+          r"oxigeno|oxigenio)\b|血氧|산소",
+          r"(\d{2})\s*(?:%|percent|por ciento)?(?!\d)", danger=((1, 40, 89),)),
+    Vital("glucose", r"\b(?:sugar|glucose|bg|blood sugar|meter|glucometer|cgm|dexcom|libre|azucar|"
+          r"glucosa|glicose|glycemie)\b|血糖|혈당|сахар\w*|سكر",
+          r"(\d{2,4})(?!\s*(?:/|%|mg (?:of|tab)|units?|years?|yrs?|lbs?|kg|pounds|minutes?|min\b|"
+          r"hours?|carbs?|grams?|g\b|pm|am))",
+          danger=((1, 10, 49), (1, 400, 1500))),
+    Vital("high fever in a child", r"\b(?:fever|temp|temperature|fiebre|calentura|febre|lafyev|"
+          r"lafyèv|lagnat|sot|nhiet do|thermometer|termometro)\b|发烧|发热|體溫|体温|열이|열|"
+          r"температур\w*|حراره|حمى",
+          r"(\d{2,3}(?:[.,]\d)?)(?!\d)", danger=((1, 104, 110), (1, 40, 43)), cues=_CHILD, window=200),
+    Vital("heart rate", r"\b(?:heart ?rate|hr|pulse|heart)\b|心率|심박",
+          r"(\d{2,3})(?!\s*(?:/|%))", danger=((1, 150, 260), (1, 20, 39)),
+          cues=(r"\b(?:dizz\w*|faint\w*|pass(?:ed|ing)? out|black(?:ed|ing)? out|chest|breath\w*|"
+                r"collaps\w*|confus\w*|weak|pale|sweat\w*)\b",)),
+)
+
 LEXICON = Lexicon(
     lang="en",
     markers=MARKERS,
@@ -913,6 +1311,9 @@ LEXICON = Lexicon(
     emergency_medical=EMERGENCY_MEDICAL,
     emergency_mental_health=EMERGENCY_MENTAL_HEALTH,
     idioms=IDIOMS,
+    mentions=MENTIONS,
+    safety_net=SAFETY_NET,
+    vitals=VITALS,
     negations=NEGATIONS,
     resolved=RESOLVED,
     settled=SETTLED,

@@ -6,7 +6,7 @@ abbreviations expanded ("q" -> "que", "xq" -> "porque", "d" -> "de").
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 _SU = r"(?:el|la|su|mi|los|las|sus|mis)"
@@ -190,7 +190,7 @@ NEGATIONS = (
 RESOLVED = (
     r"\bya (?:estoy|esta|me siento|se siente|anda|andamos|estamos) (?:muy |mucho )?(?:bien|mejor)\b",
     r"\b(?:estoy|esta|me siento|se siente) (?:bien|mejor) (?:ahora|ya)\b",
-    r"\bel ano pasado\b|\bhace (?:\d+|un|una|dos|tres|varios|unos) (?:anos|meses|ano)\b",
+    r"\bhace (?:muchos |varios )?anos\b|\bhace (?:mucho )?tiempo\b|\bel ano pasado\b|\bhace (?:\d+|un|una|dos|tres|varios|unos) (?:anos|meses|ano)\b",
     r"\bya (?:se me|se le) (?:paso|quito)\b|\bya paso\b|\bya se recupero\b",
 )
 
@@ -453,6 +453,108 @@ STRONG_MARKERS = frozenset(
     }
 )
 
+# ---------------------------------------------------------------------------------------------
+# Safety net (see `flows.triage.safety_net`): merged by class name with the English classes, so
+# Spanglish terms meet English cues and the other way round.
+# ---------------------------------------------------------------------------------------------
+
+_ES_INTENT = (
+    r"\b(?:quiero|quiere|quisiera|queria|ganas|pienso|piensa|pensando|pensado|planead\w*|plan|"
+    r"planeando|ya lo tengo|decidid\w*|decidi|voy a|va a|vas a|iba a|me voy|se va|ojala|prefiero|"
+    r"esta noche|hoy mismo|listo|lista|para cuando|cuando me decida|dice que|dijo que|me escribio|"
+    r"amenaz\w*|no se si|manana)\b",
+)
+_ES_DEATH = (
+    r"\b(?:morir\w*|muert[oa]|estar viv[oa]|seguir viv[oa]|quitar(?:me|se|le) la vida|matar(?:me|se)|"
+    r"acabar con (?:todo|mi vida|su vida)|desaparecer|no despertar|dormir para siempre|ya no estar|"
+    r"no estar aqui|colgar(?:me|se)|ahorcar(?:me|se))\b",
+)
+_ES_MEANS = (
+    r"\b(?:me|se|te) (?:avient\w*|tir\w*|lanz\w*|ech\w*)\b(?:\W+\w+){0,2}?\W+(?:puente|edificio|"
+    r"techo|azotea|balcon|tren|metro|ventana|carros?|camion|trailer|vias)\b",
+    r"\b(?:tirar(?:me|se)|aventar(?:me|se)|lanzar(?:me|se)|echar(?:me|se))\b(?:\W+\w+){0,2}?\W+"
+    r"(?:puente|edificio|techo|azotea|balcon|tren|metro|ventana|carros?|camion|trailer)\b",
+    r"\b(?:pastillas|pildoras|medicinas|pistola|arma|cuerda|soga|navaja|cuchillo|veneno)\b"
+    r"(?:\W+\w+){0,4}?\W+(?:guardad\w*|escondid\w*|juntad\w*|aqui|listas?|a la mano)\b",
+    r"\b(?:guard\w*|junt\w*|ahorr\w*|escond\w*|tengo|tiene)\b(?:\W+\w+){0,2}?\W+(?:las |unas |muchas "
+    r"|todas las )?(?:pastillas|pildoras|medicinas|pistola|arma|cuerda|soga)\b",
+    r"\btomar(?:me|se) todas las (?:pastillas|medicinas)\b|\bcortar(?:me|se) las venas\b",
+)
+_ES_HOPELESS = (
+    r"\bno (?:le )?(?:veo|encuentro|tiene|tengo) (?:sentido|salida|razon|motivo|caso)\b",
+    r"\bno (?:tengo|tiene) (?:razon|motivo|por que|para que) (?:vivir|seguir)\b|\bsin sentido\b",
+    r"\bno vale la pena (?:vivir|seguir)\b|\b(?:cansad[oa]|harto|harta) de (?:vivir|todo)\b",
+    r"\bno puedo mas con (?:esta|mi|la) vida\b|\bno quiero esta vida\b",
+    r"\bsoy una carga\b|\bpara que seguir\b|\bya no puedo mas\b|\bno aguanto mas\b|\bya no aguanto\b",
+    r"\bestarian mejor sin mi\b",
+)
+
+SAFETY_NET = (
+    NetClass("mental_health", "means near intent", terms=_ES_MEANS,
+             cues=_ES_INTENT + _ES_HOPELESS + _ES_DEATH),
+    NetClass("mental_health", "death wish", terms=_ES_DEATH, cues=_ES_INTENT + _ES_HOPELESS,
+             unless=(r"\b(?:se va a morir|se nos muere|se esta muriendo)\b(?=.{0,40}\b(?:pecho|"
+                     r"respira|aire|sangr\w*|desmay\w*|infarto)\b)",)),
+    NetClass("mental_health", "hopeless near means", terms=_ES_HOPELESS, cues=_ES_MEANS + _ES_DEATH),
+    NetClass("mental_health", "self-harm act", terms=(
+        r"\b(?:se esta|me estoy|nos estamos|se sigue|me sigo|se|me)\s+(?:cortando|corta|corto|corte|"
+        r"quemando|quema|quemo|rasgunando|rasguna|lastimando|lastima)\s+(?:los|las|sus|mis|el|la|"
+        r"su|mi)\s+(?:brazos?|munecas?|piernas?|muslos?|piel|panza|estomago)\b",
+        r"\b(?:navaja|cuchilla|rastrillo|gillette|cutter|vidrio)\b(?:\W+\w+){0,5}?\W+(?:brazos|"
+        r"munecas|piernas|muslos)\b",
+        r"\b(?:brazos|munecas|piernas|muslos)\b(?:\W+\w+){0,5}?\W+(?:navaja|cuchilla|rastrillo|"
+        r"gillette|cutter|vidrio)\b",
+    )),
+    NetClass("mental_health", "violence near capability", terms=(
+        r"\b(?:matarlo|matarla|matarlos|balacear\w*|apunal\w*|picar\w*|desquitar\w*|vengar\w*|"
+        r"hacerle pagar|me las va a pagar|me la va a pagar|se las va a ver)\b",
+        r"\b(?:lo|la|los|las) (?:voy a|va a|vamos a) (?:matar|balacear|apunalar|lastimar)\b",
+    ), cues=(
+        r"\b(?:pistola|arma|rifle|escopeta|cuchillo|machete|navaja|balas|esta noche|manana|voy a|"
+        r"va a|se donde vive|sabe donde vive|lo estoy esperando|plan\w*)\b",
+    )),
+    NetClass("medical", "something stuck in the throat", terms=(
+        r"\b(?:se le|se me|se nos) (?:atoro|atraganto|atasco|trabo|quedo atorad\w*)\b",
+        r"\batragant\w*|\batorad\w* (?:con|en)\b",
+    )),
+    NetClass("medical", "colour of no oxygen", terms=(
+        r"\b(?:se puso|se esta poniendo|esta|estaba|se ve)\s+(?:bien |muy |toda |todo )?"
+        r"(?:morad\w*|azul\w*|gris\w*)\b",
+        r"\bno le sale (?:la voz|el aire)\b|\bno puede (?:hablar|toser)\b(?=.{0,60}\b(?:atoro|atraganto|comida|carne|pedazo)\b)",
+    )),
+    NetClass("medical", "breathing in distress", terms=(r"\b(?:respir\w*|aire)\b",), cues=(
+        r"\b(?:cuesta|dificil|no (?:puede|puedo|podia)|ahog\w*|morad\w*|silb\w*|hundi\w*|agitad\w*|"
+        r"rapidito|le falta|me falta)\b",
+    ), window=30),
+    NetClass("medical", "injury with a danger sign", terms=(
+        r"\b(?:accidente|choque|choco|atropell\w*|se cayo del? (?:techo|escalera|segundo piso|arbol))\b",
+    ), cues=(r"\b(?:no se mueve|inconsciente|sangr\w*|cabeza|cuello|no responde|no reacciona)\b",),
+        window=160),
+    NetClass("medical", "chest complaint with cardiac signs", terms=(r"\bpecho\b",), cues=(
+        r"\b(?:sud\w*|sudor frio|nause\w*|brazo izquierdo|quijada|mandibula|espalda|aprieta|"
+        r"presion|pesad\w*|aplast\w*|falta (?:el )?aire|palid\w*|mare\w*|desmay\w*)\b",
+    )),
+    NetClass("medical", "bleeding that will not stop", terms=(r"\b(?:sangr\w*|sangre)\b",), cues=(
+        r"\b(?:no (?:para|paraba|deja|se detiene)|mucha|chorros?|charco|empapad\w*|toalla|"
+        r"mare\w*|desmay\w*|palid\w*)\b",
+    ), window=80),
+    NetClass("medical", "pregnancy with danger signs", terms=(
+        r"\bembarazad\w*|\b\d+ (?:meses|semanas) de embarazo\b|\bencinta\b",
+    ), cues=(
+        r"\b(?:sangr\w*|manch\w*|dolor (?:muy )?fuerte|muchisimo dolor|no se mueve|se rompio la "
+        r"fuente|vista borrosa|veo (?:lucecitas|borroso)|hinchad\w* la cara|convuls\w*)\b",
+    ), window=200),
+    NetClass("medical", "infant under three months with fever", terms=(
+        r"\b(?:fiebre|calentura|temperatura)\b",
+    ), cues=(r"\b(?:recien nacid\w*|(?:1|2|un|uno|dos) (?:mes|meses)|\d+ (?:dias|semanas))\b",),
+        window=200),
+    NetClass("medical", "sick child with a red flag", terms=(r"\b(?:fiebre|calentura)\b",), cues=(
+        r"\b(?:muy dormid\w*|dormidit\w*|aguadit\w*|desguanzad\w*|decaid\w*|no (?:quiere )?"
+        r"(?:comer|mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
+        r"rigido)|no (?:moja|ha mojado) (?:el |los )?panal\w*)\b",
+    ), window=200, also=(r"\b(?:bebe|baby|nino|nina|hijo|hija|\d+ (?:mes|meses|semanas|anos))\b",)),
+)
+
 LEXICON = Lexicon(
     lang="es",
     markers=MARKERS,
@@ -460,6 +562,7 @@ LEXICON = Lexicon(
     emergency_medical=EMERGENCY_MEDICAL,
     emergency_mental_health=EMERGENCY_MENTAL_HEALTH,
     idioms=IDIOMS,
+    safety_net=SAFETY_NET,
     negations=NEGATIONS,
     resolved=RESOLVED,
     settled=SETTLED,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -32,6 +32,20 @@ LEXICON = Lexicon(
     emergency_mental_health=(
         Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
     ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"\bfini ak (?:lavi|vi) (?:m|mwen|li)\b|\btouye tet (?:mwen|m|li)\b|\b(?:m|mwen|li) vle mouri\b",
+            r"\bpa (?:ka|kapab|kab) kontinye\b|\bpa vle viv\b|\bpann tet (?:mwen|m|li)\b",
+        )),
+        NetClass("mental_health", "means near intent", terms=(r"\bsote (?:sou|nan|soti sou) (?:pon|bilding|tet kay)\b",),
+                 cues=(r"\b(?:vle|pral|ap|di|te di)\b",)),
+        NetClass("medical", "sick child with a red flag", terms=(r"\blafyev\b",),
+                 cues=(r"\bpa (?:vle )?(?:tete|manje|reveye|reyaji)\b|\bmou\b|\bdomi anpil\b",),
+                 also=(r"\b(?:ti bebe|bebe|pitit|\d+ (?:mwa|semen|jou))\b",)),
+        NetClass("medical", "infant under three months with fever", terms=(r"\blafyev\b",),
+                 cues=(r"\b(?:[12]|de|yon) mwa\b|\b\d+ (?:semen|jou)\b",)),
+    ),
+    resolved=(r"\bane pase\b|\bli (?:byen|pi byen) kounye a\b",),
     negations=(r"\b(?:pa|san)\b",),
     opt_out=(
         r"\b(?:sispann|sispan|rete|kanpe) voye (?:mesaj|tex|tekst)\b",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -20,6 +20,15 @@ LEXICON = Lexicon(
     emergency_mental_health=(
         Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
     ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"살\s?이유가\s?없|살고\s?싶지\s?않|죽고\s?싶|유서|극단적\s?(?:선택|인\s?생각)|사라지고\s?싶|목을\s?매",
+        )),
+        NetClass("mental_health", "means near intent", terms=(
+            r"뛰어내리|투신|약을\s?(?:다|전부|모두)\s?(?:모아|먹|삼키)|수면제를?\s?(?:다|전부|모아)",
+        ), cues=(r"싶|겠|려고|할\s?거|한다고|모아|놨|계획|오늘\s?밤|살|죽",)),
+    ),
+    resolved=(r"작년|(?:\d+|몇)\s?년\s?전|(?:지금은|이제는?)\s?(?:괜찮|좋아|회복)",),
     symptoms=(Rule("증상", r"아프|아파|통증|열이|기침|어지러|설사|구토|두드러기|부었"),),
     opt_out=(
         r"문자\s?(?:그만|보내지\s?마|사절|받고\s?싶지\s?않|받지\s?않)",

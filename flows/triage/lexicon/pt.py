@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -41,6 +41,16 @@ LEXICON = Lexicon(
             r"tirar (?:minha|a propria|sua) vida|me machucar|se machucar)\b",
         ),
     ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"\bse (?:jogar|atirar) (?:da|de|do|na|no|pela|pelo|em frente)\b|\bse enforcar\b|\bme enforcar\b",
+            r"\bacabar com (?:tudo|a (?:minha|sua|propria) vida)\b|\btirar (?:a )?(?:minha|sua|propria) vida\b",
+            r"\bnao (?:quero|quer) mais (?:viver|estar aqui|acordar)\b|\bsem motivo (?:para|pra) viver\b",
+        )),
+        NetClass("mental_health", "hopeless near means", terms=(r"\bnao aguento mais\b",),
+                 cues=(r"\b(?:morrer|vida|remedios|comprimidos|arma|ponte|sumir|acabar)\b",)),
+    ),
+    resolved=(r"\bano passado\b|\bha (?:\d+|dois|tres|alguns) anos\b|\bja (?:estou|esta) (?:bem|melhor)\b",),
     negations=(r"\b(?:nao|sem|nunca|nem)\b",),
     symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
     opt_out=(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -29,6 +29,16 @@ LEXICON = Lexicon(
             r"ружь[её]\w*|ружь\w*|пистолет\w*|оружи\w*",
             also=(r"не хоч\w* (?:больше )?жить|умер\w*|убь\w*|убит\w*|застрел\w*|поконч\w*",),
         ),
+    ),
+    safety_net=(
+        NetClass("mental_health", "means near intent", terms=(
+            r"прыгн\w* (?:с|из|под) \w+|брос\w* (?:под|с) \w+|повес\w*|вскр\w* вены|наглота\w*|выпь\w* все таблетки|петл\w*",
+        ), cues=(r"хоч\w*|собира\w*|сказал\w*|пишет|написал\w*|сегодня|думаю|думает|план\w*|буду|будет",)),
+        NetClass("mental_health", "farewell", terms=(r"прощай\w*|вс[её] законч\w*|законч\w* (?:со )?вс\w*|покончу",),
+                 cues=(r"не могу|сегодня|ночью|жить|умер\w*|таблет\w*|законч\w*|прощай\w*",)),
+        NetClass("mental_health", "hopeless", terms=(
+            r"нет смысла жить|незачем жить|не хочу больше жить|не вижу смысла|лучше бы меня не было|не могу больше так жить",
+        )),
     ),
     negations=(r"(?:^|\s)(?:не|нет|без)\s*$",),
     resolved=(r"\bуже (?:лучше|хорошо|в порядке)\b|\bв прошлом году\b",),

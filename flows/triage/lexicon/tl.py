@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -32,6 +32,18 @@ LEXICON = Lexicon(
     emergency_mental_health=(
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"\b(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niya|ayaw na nya)(?: na)?(?: po)?(?: nang| na)? mabuhay\b",
+            r"\bwala (?:nang|na) (?:saysay|silbi|dahilan) (?:ang )?(?:buhay|mabuhay|para mabuhay)\b",
+            r"\b(?:magbigti|bibigti|nagbigti|wakasan (?:ang )?(?:aking |kanyang |ko ang )?buhay|papatayin (?:ko|niya) ang sarili)\b",
+        )),
+        NetClass("medical", "injury with a danger sign", terms=(r"\b(?:naaksidente|aksidente|nabangga|nasagasaan|nahulog)\b",),
+                 cues=(r"\b(?:(?:hindi|di) (?:po )?(?:siya |sya )?(?:gumagalaw|makagalaw|sumasagot)|dumudugo|dugo|walang malay|ulo|leeg)\b",)),
+        NetClass("mental_health", "means near intent", terms=(r"\btatalon\b(?:\W+\w+){0,3}?\W+(?:tulay|building|gusali|bubong)\b",),
+                 cues=(r"\b(?:gusto|sabi|daw|balak|ngayong gabi|mamaya)\b",)),
+    ),
+    resolved=(r"\b(?:noong isang taon|nakaraang taon|okay na (?:po )?(?:siya|ako|sya))\b",),
     negations=(r"\b(?:hindi|di|wala|walang)\b",),
     symptoms=(Rule("sintomas", r"\b(?:masakit|sakit|lagnat|ubo|sipon|nahihilo|pagtatae|suka|pantal|namamaga)\b"),),
     opt_out=(

@@ -29,6 +29,45 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class NetClass:
+    """One safety-net class: a population of risk ("a means of suicide, near an intent"), not a
+    sentence.
+
+    It fires when one of `terms` matches (not denied, not said to be over) and, unless `cues` is
+    empty, one of `cues` matches within `window` characters either side of it (a cue is skipped
+    when denied, "dont want", and never is the term's own match). One pattern of `also` (when
+    given) must match somewhere in the message, and none of `unless`. Classes of the same kind and name in several language modules are merged
+    into one, so a Spanish term meets an English cue ("no se si voy a estar vivo, honestly").
+    """
+
+    #: "medical" (911 guidance) or "mental_health" (988 guidance).
+    kind: str
+    name: str
+    terms: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    window: int = 120
+    also: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vital:
+    """A measured sign and its danger bands, read from the numbers after its label.
+
+    `reading` captures one or more numbers ("(\\d{2,3})\\s*/\\s*(\\d{2,3})" for a blood pressure);
+    `danger` lists (group, low, high) bands: the sign fires when captured group `group` (1-based)
+    lies in [low, high]. With `cues`, one of them must also match within `window` characters.
+    """
+
+    name: str
+    label: str
+    reading: str
+    danger: tuple[tuple[int, float, float], ...]
+    cues: tuple[str, ...] = ()
+    window: int = 160
+
+
+@dataclass(frozen=True)
 class IntentRules:
     """Patterns for one intent: `strong` ones state the request, `weak` ones only hint at it."""
 
@@ -50,6 +89,14 @@ class Lexicon:
     emergency_mental_health: tuple[Rule, ...] = ()
     #: Figures of speech removed before the emergency and symptom screens ("dying to know").
     idioms: tuple[str, ...] = ()
+    #: Names of clinics, programs and drugs that hold an emergency word but are no event ("stroke
+    #: clinic", "suicide prevention group"): blanked like idioms.
+    mentions: tuple[str, ...] = ()
+    #: The safety net: vocabulary classes joined with intent, capability or severity cues,
+    #: catching phrasings the named emergency rules do not list.
+    safety_net: tuple[NetClass, ...] = ()
+    #: Vital signs with danger bands (blood pressure, oxygen, glucose, temperature).
+    vitals: tuple[Vital, ...] = ()
     #: Cues that deny what follows them ("no", "sin", "denies").
     negations: tuple[str, ...] = ()
     #: Cues that a mentioned event is over ("doing great now", "cleared me", "last year"): they

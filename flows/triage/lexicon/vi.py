@@ -6,7 +6,7 @@ them, so one unaccented pattern covers both.
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -37,6 +37,15 @@ LEXICON = Lexicon(
     emergency_mental_health=(
         Rule("tu tu", r"\btu (?:tu|sat)\b|\bmuon chet\b|\bkhong muon song\b|\bket thuc cuoc doi\b"),
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
+    ),
+    safety_net=(
+        NetClass("mental_health", "hopeless", terms=(
+            r"\bnhay (?:cau|lau|song)\b|\btreo co\b|\bket lieu (?:doi|ban than|cuoc song)\b|\bsong (?:khong|chang) (?:con )?(?:y nghia|de lam gi)\b",
+            r"\bkhong (?:con )?(?:muon|thiet) song\b|\bmuon chet\b",
+            r"\bket thuc (?:tat ca|moi thu|cuoc doi|cuoc song|doi minh)\b",
+        )),
+        NetClass("mental_health", "means near intent", terms=(r"\buong (?:het|ca|toan bo) (?:\w+ )?thuoc\b",),
+                 cues=(r"\b(?:muon|se|dinh|toi nay|chet|noi)\b",)),
     ),
     negations=(r"\b(?:khong|chua|chang|ko|k)\b",),
     resolved=(r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",),

@@ -5,7 +5,7 @@ Chinese has no spaces, so these patterns do not use word boundaries.
 
 from __future__ import annotations
 
-from flows.triage.lexicon.types import IntentRules, Lexicon, Rule
+from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
 LEXICON = Lexicon(
@@ -25,6 +25,18 @@ LEXICON = Lexicon(
         Rule("自杀", r"自杀|自殺|不想活|想死|活不下去|结束(?:自己的)?生命|轻生|伤害自己|傷害自己|割腕|寻死"),
         Rule("伤人", r"(?:杀|殺)了?(?:他|她|他们)"),
     ),
+    safety_net=(
+        NetClass("mental_health", "means near intent", terms=(
+            r"跳下去|跳楼|跳樓|跳河|跳桥|跳橋|卧轨|臥軌|上吊|割腕|烧炭|燒炭|吞(?:了)?(?:一瓶|整瓶|所有的?|全部的?)?(?:药|藥|安眠药)",
+        ), cues=(r"要|想|打算|准备|準備|说|說|会|會|计划|計劃|今晚",)),
+        NetClass("mental_health", "hopeless", terms=(
+            r"不想活|活着没(?:意思|意义)|活著沒(?:意思|意義)|没有活下去的(?:理由|意义)|想死|寻短见|尋短見|自尽|自盡|轻生|輕生|遗书|遺書",
+        )),
+        NetClass("medical", "allergen with a systemic reaction", terms=(r"蜜蜂|黄蜂|蜂|蛰|螫|过敏|過敏|花生|海鲜|海鮮|虾|蝦",),
+                 cues=(r"嗓子|喉咙|喉嚨|全身|呼吸|喘|头晕|頭暈|嘴唇|舌头|舌頭|晕倒|暈倒",)),
+        NetClass("medical", "chest complaint with cardiac signs", terms=(r"胸",), cues=(r"出汗|冷汗|左臂|下巴|压|壓|闷|悶|喘",)),
+    ),
+    resolved=(r"去年|(?:\d+|几|幾|两|兩|一)年前|(?:已经|现在|現在)?(?:恢复|恢復)得?(?:很好|不错|不錯)|已经好了|已經好了|现在很好|現在很好",),
     negations=(r"(?:没有|沒有|没|沒|不|无|無)$",),
     symptoms=(Rule("症状", r"痛|疼|发烧|發燒|咳嗽|头晕|頭暈|拉肚子|呕吐|嘔吐|过敏|肿|腫"),),
     opt_out=(
