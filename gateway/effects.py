@@ -122,7 +122,12 @@ def apply_decision(
                 message.lang = result.lang
             case OpenHandoff(note=note):
                 handoff = open_handoff(
-                    session=session, conversation=conversation, message=message, note=note, now=now
+                    session=session,
+                    conversation=conversation,
+                    message=message,
+                    note=note,
+                    now=now,
+                    bot_said=[text for _, text in decision.texts],
                 )
             case AppendToHandoff():
                 handoff = append_to_handoff(
@@ -252,10 +257,17 @@ def open_handoff(
     message: Message,
     note: HandoffNote,
     now: datetime,
+    bot_said: list[str] | None = None,
 ) -> Handoff:
-    """Open a handoff, or escalate the conversation's open one if this is more urgent."""
+    """Open a handoff, or escalate the conversation's open one if this is more urgent.
+
+    `bot_said` is what the patient was just told, as they read it; the note keeps it so staff
+    never contradict the bot's promise (who answers, by when).
+    """
     priority = PRIORITY[note.urgency]
     data = note_json(note)
+    if bot_said is not None:
+        data["bot_said"] = bot_said
     session.flush()
     data["transcript"] = _transcript(session, conversation)
     data["message_id"] = message.id

@@ -376,3 +376,29 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
     assert session.get(Message, message.id).processed_at is not None
     assert handoffs(session)[0].queue == "refills"
     assert sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC)) == []
+
+
+def test_handoff_note_is_structured_for_the_person_who_picks_it_up(
+    send_sms, session, create_patient, create_appointment, awaiting_reply
+):
+    patient = create_patient()
+    visit = create_appointment(patient)
+    awaiting_reply(contact(session), "appointment_reminder", visit)
+
+    send_sms("C but also I've been really dizzy since starting the new bp pill")
+
+    [handoff] = handoffs(session)
+    note = handoff.note
+    assert handoff.queue == "clinical" and note["queue"] == "clinical"
+    assert note["intent"] == "confirm"  # the literal request; the symptom decides the queue
+    assert note["summary"] and "dizzy" not in note["summary"]  # a label, not the patient's words
+    assert note["reason"]  # the evidence that matched
+    assert note["urgency"] == "high" and note["due_at"]
+    assert note["lang"] == "en" and note["emergency"] is None and note["is_upset"] is False
+    assert note["answering"] == "appointment_reminder"
+    [reply] = texts_to(session)
+    assert note["bot_said"] == [reply.body] and "nurse" in reply.body
+    assert [entry["direction"] for entry in note["transcript"]] == ["inbound"]
+    assert "dizzy" in note["transcript"][0]["body"]
+    session.refresh(visit)
+    assert visit.status == AppointmentStatus.CONFIRMED  # recorded although a nurse must look
