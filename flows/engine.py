@@ -119,9 +119,7 @@ LANGUAGE_NAMES = {
 }
 
 
-def handle(
-    inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: datetime
-) -> Outcome:
+def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: datetime) -> Outcome:
     """Decide what to say and do for one inbound message."""
     text = inbound.text.strip()
     if inbound.channel is Channel.VOICEMAIL and not text:
@@ -207,13 +205,22 @@ def _opt_out(
     if not situation.is_opted_out and not carrier_did:
         replies = (Reply(m.OPT_OUT_CONFIRMED, kind=ReplyKind.COMPLIANCE, lang=lang),)
     effects: list[Effect] = [record, OptOut(keyword or _evidence_phrase(result))]
-    if result.queue not in (Queue.NONE,):
+    queue = result.queue
+    if (
+        queue is Queue.NONE
+        and keyword == "cancel"
+        and situation.awaiting is Awaiting.APPOINTMENT_REMINDER
+    ):
+        # Carriers treat a bare CANCEL as STOP, so it must opt out; after a visit reminder the
+        # patient most likely meant the visit, so a scheduler calls them about it.
+        queue = Queue.SCHEDULING
+    if queue is not Queue.NONE:
         # An angry "STOP TEXTING ME" is an opt-out and a manager handoff; a symptom inside an
         # opt-out still reaches a nurse. No expectation text: they asked for no more texts.
         if situation.is_human_owned:
             effects.append(AppendToHandoff())
         else:
-            effects.append(OpenHandoff(_note(result, result.queue, situation, clinic, now, replies)))
+            effects.append(OpenHandoff(_note(result, queue, situation, clinic, now, replies)))
     return Outcome(replies, tuple(effects), result, decided_by="opt_out")
 
 
@@ -290,9 +297,7 @@ def _finish(
     return None
 
 
-def _link(
-    msgid: str, url: str, lang: str
-) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
+def _link(msgid: str, url: str, lang: str) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
     if not url:
         return None
     return (Reply(msgid, (("link", url),), lang=lang),), ()

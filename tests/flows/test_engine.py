@@ -204,3 +204,11 @@ def test_voicemail_transcript_is_triaged_like_a_text():
         channel=Channel.VOICEMAIL,
     )
     assert handoff_queue(outcome) is Queue.EMERGENCY
+
+
+def test_bare_cancel_after_a_reminder_opts_out_and_a_scheduler_calls_about_the_visit():
+    outcome = run("CANCEL", REMINDED)
+    assert OptOut in kinds(outcome)
+    assert CancelAppointment not in kinds(outcome)  # ambiguous: a person confirms by phone
+    assert handoff_queue(outcome) is Queue.SCHEDULING
+    assert handoff_queue(run("CANCEL")) is None  # no reminder: a plain opt-out
