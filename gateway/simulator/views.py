@@ -164,6 +164,7 @@ def index() -> str:
         "simulator/index.html",
         clinic_name=clinic.name if clinic else "No clinic yet",
         clinic_number=clinic_number(session),
+        clinic_time_zone=clinic.time_zone if clinic else "UTC",
         phones=demo_phones(session, clinic),
         max_body=MAX_BODY_CHARS,
     )

@@ -51,8 +51,10 @@
     if (!iso) return "";
     const when = new Date(iso);
     if (Number.isNaN(when.getTime())) return "";
+    // The clinic's time zone, as the patient's texts state times: what staff promise.
     return when.toLocaleString(undefined, {
       weekday: "short", hour: "numeric", minute: "2-digit",
+      timeZone: document.body.dataset.timeZone || undefined,
     });
   }
 
