@@ -53,6 +53,7 @@ _EMOJI_ACK = frozenset({"👍", "🙏", "❤", "❤️", "😊", "🙂", "👌",
 _SHORT_THANKS = 8
 _LONG_THANKS = 16
 _CODES = {"c": Intent.CONFIRM, "x": Intent.CANCEL, "r": Intent.RESCHEDULE}
+_COURTESY = frozenset({"please", "thanks", "thank", "you", "thx", "ty", "porfa", "gracias", "favor", "por"})
 _WEAK_TO_CONTEXT = {
     Awaiting.TELEHEALTH_PREP: Intent.TELEHEALTH,
     Awaiting.FORM_REMINDER: Intent.FORMS,
@@ -142,9 +143,13 @@ def _leading_reply(
             return _CODES[first], first, True
         if first in rules.CONFIRM_WORDS or first in _EMOJI_ACK:
             return Intent.CONFIRM, first, False
-        # "thanks for the reminder! C": the code closes the message, after its own punctuation.
-        if len(tokens) >= 2 and tokens[-1] in _CODES and not tokens[-2][0].isalnum():
-            return _CODES[tokens[-1]], tokens[-1], False
+        # "thanks for the reminder! C": the code closes the message, after its own punctuation,
+        # perhaps with a courtesy word after it ("work changed my shift. R please").
+        tail = list(tokens)
+        while len(tail) > 2 and tail[-1] in _COURTESY or (tail and not tail[-1][0].isalnum()):
+            tail.pop()
+        if len(tail) >= 2 and tail[-1] in _CODES and not tail[-2][0].isalnum():
+            return _CODES[tail[-1]], tail[-1], False
     elif awaiting is Awaiting.FORM_REMINDER:
         if first in rules.DONE_WORDS or any(text.startswith(p) for p in rules.DONE_WORDS):
             return Intent.FORMS, first, True

@@ -29,6 +29,14 @@ _FUZZY_TERMS: tuple[str, ...] = tuple(
 _PROTECTED: frozenset[str] = frozenset(
     word for lex in LEXICONS for word in (*lex.protected_words, *lex.markers, *lex.fuzzy_terms)
 )
+#: Abbreviations that are also words of another language ("tho" is Vietnamese "breathe"): left
+#: alone in a message written with that language's own letters.
+_FOREIGN_WORDS: frozenset[str] = frozenset(
+    word for lex in LEXICONS if lex.lang != "en" for word in lex.markers if word in _ABBREVIATIONS
+)
+#: Letters only Vietnamese uses among the Latin-script languages (horn, breve, stroke, and the
+#: precomposed tone marks of the Latin Extended Additional block).
+_VIETNAMESE_LETTERS = re.compile(r"[ơưăđƠƯĂĐ\u1ea0-\u1ef9]")
 
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘`´](?=\w)")
 _TITLE_DOT = re.compile(r"\b(dr|dra|st|mr|mrs|ms|sr|sra|jr|vs|approx|appt)\.", re.IGNORECASE)
@@ -94,11 +102,13 @@ def fold(text: str) -> str:
 def normalize(text: str) -> Normalized:
     """Return the message folded, with abbreviations expanded and emergency typos corrected."""
     folded = fold(_TITLE_DOT.sub(r"\1", text))
+    foreign = _VIETNAMESE_LETTERS.search(text) is not None
     pieces: list[str] = []
     last = 0
     for match in _WORD.finditer(folded):
         pieces.append(folded[last : match.start()])
-        pieces.append(_fix_token(match.group()))
+        word = match.group()
+        pieces.append(word if foreign and word in _FOREIGN_WORDS else _fix_token(word))
         last = match.end()
     pieces.append(folded[last:])
     cleaned = _SPACES.sub(" ", "".join(pieces)).strip()

@@ -425,6 +425,12 @@ IDIOMS = (
     r"\b(?:dead|dying|died) (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame)\b",
     r"\bim dead\W+(?:lol|lmao|haha)",
     r"\bdead tired\b|\bdrop dead gorgeous\b",
+    r"\bstrokes? of (?:\w+ )?(?:luck|genius|fortune|brilliance|inspiration|midnight|the pen|a pen|fate)\b",
+    r"\b(?:ride|plans?|it|deal|trip|job|sale|loan|everything) (?:\w+ )?fell (?:through|apart)\b|"
+    r"\bfell (?:behind|asleep)\b",
+    r"\bknocked out (?:the |our |my |all )?(?:power|electricity|lights|internet|wifi|cable|phones?)\b",
+    r"\b(?:plants?|phone|battery|car|laptop|computer|tablet|charger|flowers?|tree)\s+(?:\w+\s+){0,3}?"
+    r"(?:is|was|keeps|are) dying\b",
 )
 
 NEGATIONS = (
@@ -459,10 +465,12 @@ RESOLVED = (
     r"\b(?:history of|hx of)\b|\byears ago\b|\b(?:outgrown|outgrew) (?:it|that|them)\b",
     r"\b(?:im|i am|hes|shes|he is|she is) safe now\b",
     r"\b(?:over it|all better|recovered|healed)\b",
+    r"\b(?:behind (?:me|us|him|her)|in the past|a thing of the past)\b",
 )
 
 SETTLED = (
-    r"\b(?:stable|fine|okay|ok|safe|better|recovered|discharged|home) now\b",
+    r"\b(?:stable|fine|okay|ok|safe|better|recovered|discharged) now\b",
+    r"\b(?:home|back) from the (?:hospital|er|emergency room|ed)\b",
     r"\b(?:was|were|came back|all|everything|labs?|ekg|scan|test) (?:\w+ )?normal\b",
     r"\bsaid (?:\w+ ){0,3}(?:fine|ok|okay|nothing serious|normal|muscle|dehydrat\w*|be fine)\b",
     r"\b(?:pulled|strained) (?:a )?muscle\b",
@@ -544,6 +552,8 @@ CLINICAL_QUESTIONS = (
     r"\b(?:call|phone) (?:something|it|an? \w+|in an? \w+) in\b|\bcall in (?:an? \w+|something|anything)\b",
     r"\b(?:anything|what) (?:i|we) should (?:watch|look) (?:for|out)\b",
     r"\bride it out\b|\bwhat do (?:we|i) do\b|\bwhat should (?:i|we) do\b",
+    r"\bshould (?:i|he|she|we|they) (?:get|be|have) (?:\w+ ){0,3}?(?:checked|tested|screened|seen|"
+    r"evaluated|looked at)\b",
     r"\b(?:if|whether) (?:i|he|she|we) (?:should|needs? to|need to) (?:bring|come|go|take|keep|stop|be seen)\b",
     r"\bask (?:the )?doctor (?:if|about|whether)\b",
     r"\b(?:adjust|lower|raise|increase|decrease|reduce|bump up|up)\s+(?:the |my |his |her )?"
@@ -642,6 +652,10 @@ INTENTS = (
         strong=(
             r"\bre-?fill\w*\b",
             r"\brenew\w* (?:my |the |his |her )?(?:prescription|medication|script)",
+            # "renew my plavix": renewing anything but a document or a plan is a prescription.
+            r"\brenew\w* (?:my|his|her|the|our) (?!(?:\w+ )?(?:insurance|license|passport|membership|"
+            r"card|id|plan|policy|coverage|referral|authori[sz]ation|lease|registration|subscription|"
+            r"fmla|disability|form|forms|paperwork|note|letter|permit)\b)\w+\b",
             r"\bprescriptions?\b",
             r"\bsend (?:my|his|her|the|a|in my) (?:\w+ ){0,3}to (?:the )?(?:new )?(?:cvs|walgreens|"
             r"walmart|rite aid|pharmacy|kroger|costco|heb|target|publix|safeway|mail order|sams)",
@@ -731,6 +745,10 @@ INTENTS = (
             r"\bmissed (?:my|the|our|her|his)\b",
             r"\bcan we do (?:next|another|a different|later)\b",
             r"\bswitch (?:my|the) (?:appointment|time|day)\b",
+            # Moving a booked visit of any kind to another day ("switch my mammogram to a saturday").
+            r"\b(?:switch|move|change|bump|shift)\w* (?:my|the|her|his|our) (?:\w+ )?\w+ (?:to|for) "
+            r"(?:a |an |the |next )?(?:" + _DAYS + r"|another day|later|earlier|next week|"
+            r"tomorrow|the morning|the afternoon|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)s?\b",
             r"\bappointment\b.{0,40}\binstead\b",
             r"\b(?:be|make it|do it as|switch (?:it )?to|change (?:it )?to) (?:a )?(?:phone call|phone visit|"
             r"video visit|telehealth visit|virtual visit|in person visit)\b",
@@ -750,6 +768,8 @@ INTENTS = (
             r"\bnew patients?\b|\baccepting patients\b",
             r"\b(?:any|anything|something|an?) (?:open|opening|openings|availability|available)\b",
             r"\b(?:anything|something|any time|anytime|any openings?) (?:this|next) (?:week|month)\b",
+            r"\b(?:have|got) (?:anything|something|any (?:spots?|slots?|time)) (?:\w+ )?(?:today|tomorrow|"
+            r"tonight|this (?:morning|afternoon|week)|for (?:me|him|her|my \w+))\b",
             r"\bdo (?:you|yall|you guys) (?:do|offer|have|give) (?:\w+ ){0,2}(?:physicals?|"
             r"appointments?|shots?|vaccines?|exams?)\b",
             r"\bsee (?:someone|somebody|a doctor|the doctor|doctor \w+|a nurse|a provider)\b",
@@ -840,6 +860,9 @@ NEEDS_PERSON = (
     r"come on|connected)|already (?:registered|in use|exists|taken|has an account)|"
     r"(?:says|saying|shows|showing|tells me)\b.{0,30}\b(?:invalid|incorrect|not found|not recognized|"
     r"doesnt exist|expired|wrong))\b",
+    # A letter or note someone at the clinic must write.
+    r"\b(?:note|letter|excuse)\b(?:\W+\w+){0,2}?\W+(?:for|to) (?:my |the |his |her )?(?:work|job|"
+    r"school|employer|boss|hr)\b|\b(?:work|school|doctors) (?:note|excuse)\b",
 )
 
 FUZZY_TERMS = (
@@ -899,6 +922,8 @@ MARKERS = frozenset(
         "that", "know", "did", "does", "any", "some", "still", "appointment", "doctor", "sorry",
         "want", "send", "cancel", "help", "stop", "wrong", "number", "link", "visit", "pain",
         "cant", "come", "ill", "wont", "didnt", "isnt",
+        # short request words and addresses ("refill on lisinopril, cvs on 5th ave")
+        "on", "in", "out", "up", "refill", "refills", "ave", "st", "street", "blvd", "rd",
         # texting spellings, so short English replies are not left to the statistical detector
         "u", "ur", "tmrw", "tmr", "pls", "plz", "lol", "appt", "rn", "idk", "gonna", "wanna", "see",
         "yep", "yup", "nope", "ty", "tues", "thurs", "omg", "btw",
@@ -929,6 +954,10 @@ MENTIONS = (
     r"renewals?|kits?|expired|expires|coupon|for (?:school|camp|daycare))\b",
     r"\b(?:new|refill|renew|prescription for|script for|order|send) (?:an? |his |her |my |the )?"
     r"(?:new )?(?:epi ?pens?|narcan|naloxone|glucagon)\b",
+    # Family history: "my uncle died of a heart attack", "runs in the family".
+    r"\b(?:died|passed away|passed|dead) (?:\w+ )?(?:of|from) (?:a |an )?(?:massive )?(?:heart attack|"
+    r"stroke|aneurysm|overdose|cardiac arrest)\b",
+    r"\bfamily history of (?:\w+ )?(?:heart attacks?|strokes?|heart disease|aneurysms?)\b",
 )
 
 #: Third-person reporting verbs, so "she says she wants to" reads as an intent.
@@ -960,10 +989,15 @@ NET_HOPELESS = (
     r"handle (?:it|this|life)|live like this|face (?:tomorrow|another day))\b",
     r"\b(?:tired|sick|exhausted) of (?:living|being alive|life|fighting|everything|it all|trying|"
     r"waking up)\b|\bdone with (?:life|living|everything|it all|this world)\b",
-    r"\bbetter off (?:without|if i|dead|gone)\b|\b(?:im|i am|being) (?:just )?a burden\b",
+    r"\bbetter off (?:without|if i|dead|gone)\b",
+    r"\b(?:im|i am|being|hes|shes|he is|she is|feel like|feels like|felt like|been) (?:just |such |"
+    r"nothing but |only )?(?:a |such a )?burden\b|\bburden (?:to|on) (?:everyone|everybody|my family|"
+    r"them|you all|my (?:kids|wife|husband|family|parents))\b",
     r"\bhate (?:being alive|my life|living|waking up)\b|\bgive up on (?:life|everything)\b",
     r"\b(?:dont|do not|doesnt) (?:\w+ ){0,2}(?:want|wanna) to (?:be here|be alive|live|exist|wake up)\b",
-    r"\b(?:whats|what is) the point\b|\bno one (?:would|will) (?:care|notice|miss)\b",
+    r"\b(?:whats|what is) (?:even |really )?the point\b(?! (?:of|in) (?:the|this|that|a|an|your|my|"
+    r"coming|going|calling|having|paying|booking|scheduling|making|sending|texting|these|those)\b)",
+    r"\bno one (?:would|will) (?:care|notice|miss)\b",
 )
 #: Saying goodbye or putting affairs in order.
 NET_FAREWELL = (
@@ -973,6 +1007,7 @@ NET_FAREWELL = (
     r"mom|babies)(?: for me)?|wont (?:be a burden|have to worry about me)|see you on the other side)\b",
     r"\b(?:wrote|writing|made|finished|signed|updated) (?:\w+ )?(?:will|goodbye|note|notes|letters?)\b",
     r"\b(?:gave|giving|given) (?:away )?(?:away|my (?:dog|cat|stuff|things|guitar|car|kids)|all my)\b",
+    r"\b(?:put|putting|got|getting) (?:all )?my (?:affairs|things|papers) in order\b",
     r"\bmade (?:my )?peace\b|\blived (?:long )?enough\b|\bready to (?:go|leave|be with)\b|"
     r"\b(?:thank you|thanks) for trying\b|\bdont (?:call|look for|come looking for) me\b",
     r"\b(?:wont|will not|dont|no longer) need (?:the|my|any|those|these) (?:refills?|medications?|"
@@ -992,8 +1027,8 @@ NET_MEANS = (
     r"\b(?:gun|pistol|barrel) (?:to|in) (?:my|his|her) (?:head|mouth)\b|\bpull the trigger\b",
     r"\bslit\w*\b|\bcarbon monoxide\b|\bcar running in the garage\b",
     r"\b(?:swallow\w*|take|taking|took|down\w*|chug\w*|eat|eating|ate|empty\w*)\b(?:\W+\w+){0,2}?"
-    r"\W+(?:everything|all (?:of )?(?:my|the|his|her|them|those|these)|the (?:whole|entire|rest of "
-    r"the)|a (?:whole|full) (?:bottle|box|pack))\b",
+    r"\W+(?:everything|all (?:of )?(?:my|the|his|her|them|those|these)|(?:the|my|his|her) (?:whole|"
+    r"entire|rest of the)|a (?:whole|full) (?:bottle|box|pack))\b",
     r"\b(?:pills|meds|tablets|oxy\w*) (?:all )?(?:counted|lined up|sorted) out\b|\bcounted out\b",
     r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*|have|got|has) (?:up )?(?:enough|"
     r"a stash|a pile|a bunch)\b",
@@ -1018,7 +1053,9 @@ NET_DEATH = (
 )
 
 NET_VIOLENCE = (
-    r"\bmake (?:him|her|them|that \w+) pay\b|\bget (?:even|back at|revenge)\b|\brevenge\b",
+    r"\bmake (?:him|her|them|(?:that|my|the|his|her|this) (?!insurance|insurer|company|plan|employer|"
+    r"job|work|clinic|office|hospital|pharmacy|landlord\b)\w+) pay\b|\bget (?:even|back at|revenge)\b|"
+    r"\brevenge\b",
     r"\bteach (?:him|her|them) a lesson\b|\bpay for what (?:he|she|they) did\b",
     r"\b(?:kill|shoot|stab|beat|strangle|choke|run over|hurt|murder|smash)\b(?:\W+\w+){0,1}?\W+"
     r"(?:him|her|them|that \w+|my \w+|the \w+|his \w+|her \w+|everyone|somebody|someone|people)\b",
@@ -1027,8 +1064,13 @@ NET_VIOLENCE = (
 )
 NET_WEAPON = (
     r"\b(?:gun|guns|rifle|pistol|shotgun|ar ?15|glock|knife|machete|bat|ammo|bullets|loaded|"
-    r"loading|weapon|know where (?:he|she|they) lives?|waiting (?:for|outside)|outside (?:his|her|"
-    r"their) (?:house|work|job|school)|tonight|tomorrow|going to|gonna|plan\w*)\b",
+    r"loading|weapon|know where (?:he|she|they) (?:lives?|works?|parks?|sleeps?)|waiting (?:for|outside)|"
+    r"outside (?:his|her|their) (?:house|work|job|school)|tonight|tomorrow|going to|gonna|plan\w*)\b",
+    # Stalking: knowing a person's movements, lying in wait.
+    r"\bknow (?:his|her|their) (?:schedule|routine|shifts?|address|car|hours)\b",
+    r"\b(?:wait|waiting|be waiting|lie in wait|show up|showing up|follow\w*)\b(?:\W+\w+){0,1}?\W+"
+    r"(?:for (?:him|her|them)|(?:by|at|near|outside|behind) (?:his|her|their) (?:car|truck|house|home|"
+    r"door|work|job|school|office|apartment)|(?:him|her|them) home)\b",
 )
 
 SAFETY_NET = (
@@ -1154,11 +1196,13 @@ SAFETY_NET = (
     ), window=80),
     NetClass("medical", "allergen with a systemic reaction", terms=(
         r"\b(?:allergic|stung|sting|stings|bee|wasp|hornet|yellow ?jacket|fire ants?|peanuts?|"
-        r"tree nuts?|cashews?|shellfish|shrimp|hives|welts|epi ?pen|anaphyla\w*)\b",
+        r"tree nuts?|cashews?|shellfish|shrimp|hives|welts|epi ?pen|anaphyla\w*|reaction|reacting|"
+        r"shot|injection|vaccine|infusion|contrast|dye)\b",
     ), cues=(
         r"\bthroat\b(?:\W+\w+){0,3}?\W+(?:tight\w*|clos\w*|swell\w*|swoll\w*|thick|funny|weird|narrow)",
         r"\b(?:voice (?:\w+ ){0,2}(?:hoarse|raspy|weird|funny|changing|different)|hoarse|raspy|"
-        r"wheez\w*|cant swallow|trouble swallowing|tongue|lips? (?:\w+ ){0,2}(?:swell\w*|swoll\w*)|"
+        r"wheez\w*|cant swallow|trouble swallowing|tongue (?:\w+ ){0,2}(?:thick|heavy|big|swell\w*|"
+        r"swoll\w*|tingl\w*|numb)|lips? (?:\w+ ){0,2}(?:swell\w*|swoll\w*)|"
         r"whole body|all over|head to toe|everywhere|dizzy|faint\w*|lightheaded|vomit\w*|"
         r"throwing up|passed out|floppy|cant breathe|short of breath)\b",
     ), window=200, unless=(r"\b(?:seasonal|pollen|hay fever)\b",)),
@@ -1191,7 +1235,9 @@ SAFETY_NET = (
         r"intense|excruciating|unbearable|really bad|so bad|wont (?:let up|stop|go away)|seeing "
         r"(?:spots|stars)|blurr\w*|face (?:and hands )?(?:is |are )?(?:\w+ )?swell\w*|"
         r"not moving|no movement|stopped moving|hasnt moved|less movement|faint\w*|passed out|"
-        r"car accident|seizure)\b",
+        r"car accident|seizure|one side|(?:left|right) side|shoulder (?:tip )?pain|sharp pain|"
+        r"flashing lights|flashes|sparkles|vision|headache|(?:feet|face|hands|legs|ankles)\b(?:\W+\w+){0,3}?"
+        r"\W+(?:swell\w*|swollen|puffy))\b",
     ), window=200),
     NetClass("medical", "infant under three months with fever", terms=(
         r"\b(?:fever\w*|febrile|temp|temperature)\b",
@@ -1264,6 +1310,94 @@ SAFETY_NET = (
         r"\b(?:almost|nearly|about to)? ?(?:blacked out|black out|passed out|pass out|fainted|"
         r"faint\w*|collapsed)\b",
     ), window=120),
+    # --- classes added after round 3 (generalised from its misses, written as populations) ---
+    NetClass("mental_health", "research of a lethal dose or method", terms=(
+        r"\b(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|dosage|quantity|overdose)\b",
+        r"\bhow (?:many|much)\b(?:\W+\w+){0,7}?\W+(?:to|would|will|it takes? to|does it take to)\W+"
+        r"(?:die|kill (?:me|you|someone|somebody|a person|my ?self|your ?self)|not wake up|never wake "
+        r"up|be (?:fatal|lethal|deadly)|od|overdose|end it|stop (?:my|your|the) heart)\b",
+        r"\bpainless (?:ways?|death|method|suicide|way out|way to go)\b",
+        r"\b(?:quickest|easiest|fastest|surest|best|quick|easy|quiet) (?:ways?|method) (?:to|of) "
+        r"(?:die|dying|go|kill (?:my|your) ?self|end (?:it|my life|your life))\b",
+        r"\b(?:search(?:ed|ing)?|googl\w*|look\w* up|research\w*)\b(?:\W+\w+){0,4}?\W+(?:how to "
+        r"(?:die|kill|hang|overdose|od)|ways to die|suicide methods?)\b",
+    )),
+    NetClass("mental_health", "firearm near despair", terms=(
+        r"\b(?:guns?|revolver|handgun|pistol|rifle|shotgun|firearms?|glock|ammo|ammunition|bullets?|"
+        r"(?:38|45|22|9mm) (?:special|caliber|revolver|pistol)?)\b",
+    ), cues=NET_HOPELESS + NET_DEATH + NET_FAREWELL + (
+        r"\b(?:burden|better off|nobody (?:would|will) miss|no one (?:would|will) miss|"
+        r"(?:asking|asked|looking|looked|searching) (?:for|where|about)|where (?:his|her|my) \w* ?"
+        r"(?:gun|revolver|pistol|rifle|shotgun) (?:is|went)|depress\w*|hopeless|suicid\w*)\b",
+    ), window=200, unless=(r"\bgun (?:safety|show|range|license|permit)\b",)),
+    NetClass("mental_health", "passive ideation with burden or farewell", terms=NET_HOPELESS,
+             cues=NET_HOPELESS + NET_FAREWELL + (
+        r"\b(?:bye|byebye|goodnight forever|sorry for everything)\b(?=\W*$)",
+        r"\b(?:im|i am|so|just|really|too) (?:so |really |just )?(?:tired|exhausted|done)\b(?! of (?:the|this|"
+        r"that|your|waiting|calling|being on hold))",
+        r"\b(?:disappear\w*|vanish|gone|not (?:be )?(?:here|around)|no one would notice|"
+        r"nobody (?:cares|would care|would notice))\b",
+    ), window=220),
+    NetClass("mental_health", "plan against a named person", terms=(
+        r"\b(?:want|wanna|going|gonna|gon|ready|plan\w*|will|ill|im going) (?:to )?(?:hurt|kill|shoot|"
+        r"stab|beat|strangle|choke|murder|run over|get|deal with|teach)\b(?:\W+\w+){0,1}?\W+"
+        r"(?:him|her|them|(?:the|that|this|my|his|her) (?!pain|time|bill|cravings?|mood|bugs?|weeds?)"
+        r"\w+)\b",
+    ), cues=(
+        r"\bknow (?:his|her|their) (?:schedule|routine|shifts?|address|car|hours|house)\b",
+        r"\bknow where (?:he|she|they) (?:lives?|works?|parks?|sleeps?|goes)\b",
+        r"\b(?:wait|waiting|be waiting|show up|showing up|follow\w*)\b(?:\W+\w+){0,1}?\W+(?:for (?:him|"
+        r"her|them)|(?:by|at|near|outside|behind) (?:his|her|their) (?:car|truck|house|home|door|work|"
+        r"job|school|office|apartment)|(?:him|her|them) home)\b",
+        r"\b(?:gun|knife|bat|weapon|rifle|pistol|tonight|after (?:work|her shift|his shift))\b",
+    ), window=200, unless=(r"\b(?:kill|hurt|murder)\b(?:\W+\w+){0,1}?\W+(?:the|my) (?:pain|time|bill)\b",)),
+    NetClass("mental_health", "overdose with an apology or farewell", terms=NET_MEANS, cues=(
+        r"\b(?:im|i am) (?:so |really |very )?sorry\W*$|\bsorry\W*$|\bforgive me\b|\bi love (?:you|u)\b",
+    ), window=200, unless=(r"\b(?:by accident|accidental\w*|by mistake|toddler|baby|got into)\b",)),
+    NetClass("medical", "carbon monoxide or gas exposure with symptoms", terms=(
+        r"\b(?:carbon monoxide|co (?:detector|alarm|poisoning|monitor)|(?:detector|alarm) (?:is |was |keeps )?"
+        r"(?:going off|beeping|went off|chirping)|generator|furnace|space heater|kerosene heater|"
+        r"propane heater|gas (?:heater|leak|smell|fumes)|smell(?:s|ed|ing)? (?:like )?(?:gas|fumes|rotten "
+        r"eggs)|exhaust fumes|fumes|charcoal (?:grill )?(?:inside|indoors)|grill (?:inside|indoors)|"
+        r"car (?:running|on) in (?:the|a) (?:garage|closed))\b",
+    ), cues=(
+        r"\b(?:headaches?|dizz\w*|vomit\w*|throw\w* up|threw up|puk\w*|nause\w*|sick|sleepy|drowsy|"
+        r"confus\w*|pass(?:ed|ing)? out|faint\w*|wont wake|hard to wake|weak|cherry red|(?:both|all) "
+        r"(?:of us|have|feel|got|are))\b",
+    ), window=220),
+    NetClass("medical", "venomous bite or sting", terms=(
+        r"\b(?:snake|snakes|rattle ?snake|rattler|copperhead|cottonmouth|water moccasin|coral snake|"
+        r"viper|adder|scorpion|black widow|brown recluse|box jellyfish|stingray|lionfish|gila monster)\b",
+    ), cues=(r"\b(?:bit|bite|bites|biting|bitten|stung|sting|stings|struck|fangs?|got (?:him|her|me|bit))\b",),
+        window=80),
+    NetClass("medical", "venomous bite or sting", terms=(r"\bsnake ?bites?\b|\bsnakebit\w*",)),
+    NetClass("medical", "sudden testicular pain", terms=(
+        r"\b(?:testicles?|testicular|testis|testes|scrotum|scrotal|torsion)\b|\btwisted (?:testicle|ball)",
+    ), cues=(
+        r"\b(?:sudden\w*|out of nowhere|came on|all at once|woke (?:him |her |me )?up|vomit\w*|throw\w* "
+        r"up|threw up|puk\w*|nause\w*|swollen|swelling|severe|terrible|horrible|excruciating|so bad|"
+        r"really bad|worst|unbearable|cant walk|screaming|crying|an hour ago|minutes ago|twisted|torsion|"
+        r"high up)\b",
+    ), window=200, also=(r"\b(?:pain\w*|hurt\w*|ache?s?|aching|sore|torsion|twisted)\b",),
+        unless=(r"\bfor (?:weeks|months|years|a while|a long time)\b|\b(?:lump|vasectomy|fertility)\b",)),
+    NetClass("medical", "heat illness with a danger sign", terms=(
+        r"\b(?:heat ?stroke|sun ?stroke|heat exhaustion)\b",
+        r"\b(?:heat|heatwave|heat wave|sun|hot car|hot attic|sauna|(?:in|out in) the hot)\b"
+        r"(?! (?:rash|pad|pack|lamp))",
+    ), cues=(
+        r"\b(?:confus\w*(?! (?:about|by|with|on|as to|over|why|what|how))|disoriented|not making sense|"
+        r"(?:stopped|not|isnt|no longer) sweating|no sweat|"
+        r"dry (?:and )?hot|skin (?:is )?(?:\w+ )?hot|burning up|pass(?:ed|ing)? out|collapsed|seiz\w*|"
+        r"unresponsive|wont wake|slurr\w*|acting drunk|fainted)\b",
+    ), window=160),
+    NetClass("medical", "electrical injury", terms=(
+        r"\belectrocut\w*|\belectric(?:al)? shock|\b(?:live|power|downed|exposed) (?:wire|line)s?\b|"
+        r"\bhigh voltage\b|\bshocked (?:him|her|my) ?self\b|\bgot shocked (?:by|from|on) (?:a|an|the) "
+        r"(?:outlet|wire|socket|fence|cord|panel|breaker|line)\b|\bstruck by lightning\b|\blightning\b",
+    ), cues=(
+        r"\b(?:heart|chest|racing|pounding|irregular|palpitat\w*|burn\w*|unconscious|pass(?:ed)? out|"
+        r"numb(?!er)\w*|tingl\w*|confus\w*|cant feel|thrown|fell|seiz\w*|not breathing|got (?:shocked|zapped))\b",
+    ), window=160),
 )
 
 _VITAL_CUES_BP = (

@@ -140,6 +140,11 @@ EMERGENCY_MENTAL_HEALTH = (
     Rule("quiere morir", r"\b(?:quiero|quiere|quisiera) morir\w*\b|\bme quiero morir\b"),
     Rule("quiere morir", r"\bganas de (?:morir\w*|matarme|no despertar|desaparecer)\b"),
     Rule("quiere morir", r"\bno (?:quiero|quiere) (?:seguir aqui|despertar)\b|\bpara que seguir\b"),
+    Rule(
+        "quiere morir",
+        r"\b(?:dormir\w*|acostar\w*|quedar\w* dormid[oa])\s+(?:\w+\s+)?y\s+(?:ya\s+)?no\s+(?:volver a\s+)?"
+        r"despertar\w*|\bno (?:volver a )?despertar (?:nunca|jamas|mas)\b",
+    ),
     Rule("suicidio", r"\bsuicid\w*|\bquitar(?:me|se|le) la vida\b"),
     Rule("suicidio", r"\b(?:matarme|matarse|me voy a matar|me quiero matar|se quiere matar|se va a matar)\b"),
     Rule(
@@ -364,6 +369,7 @@ INTENTS = (
             r"\b(?:sacar|hacer|pedir|agendar|programar|necesito|quiero|quisiera|ocupo|ocupa|"
             r"necesita|quiere)\s+(?:una |la |otra |un )?(?:cita|consulta|appointment|apointment)\b",
             r"\bcita para\b|\bse puede sacar\b|\bpaciente nuev\w*",
+            r"\b(?:dar|dan|darme|darle|darnos|dieran|den) (?:una |la |otra )?cita\b",
             r"\b(?:me|lo|la|nos|los) (?:pueden|puede) (?:ver|atender|revisar)\b",
             r"\btienen (?:citas|espacio|lugar|algo)\b|\bhay (?:citas|espacio|algo) (?:disponible|para)\b",
         ),
@@ -379,6 +385,11 @@ INTENTS = (
     ),
     IntentRules(
         Intent.FORMS,
+        strong=(
+            # A letter or note for work or school is paperwork the clinic fills in.
+            r"\b(?:carta|nota|constancia|justificante|comprobante|incapacidad|permiso)\b(?:\W+\w+){0,2}?"
+            r"\W+(?:para|del|de la|pa) (?:el |mi |la |su )?(?:trabajo|escuela|jefe|empleo|patron|colegio)\b",
+        ),
         weak=(
             r"\b(?:formularios?|forma|formas|papeles|papeleria|llenar|llene|lleno|llenarlo|"
             r"firmar|firma)\b",
@@ -415,6 +426,8 @@ NEEDS_PERSON = (
     r"\b(?:error|bloquead\w*|incomplet\w*)\b|\b(?:me|nos) pueden llamar\b|\bllamenme\b",
     r"\bnadie (?:se )?(?:conecta|entra|aparece|contesta)\b|\bno se ha conectado\b",
     r"\bno entiendo\b|\b(?:me|nos) pueden ayudar\b",
+    r"\b(?:carta|nota|constancia|justificante|comprobante|incapacidad)\b(?:\W+\w+){0,2}?\W+(?:para|del|"
+    r"de la|pa) (?:el |mi |la |su )?(?:trabajo|escuela|jefe|empleo|patron|colegio)\b",
     r"\bno se (?:escucha|oye|ve)\b|\bno (?:tengo|hay) (?:audio|sonido|imagen|video)\b|\bsin (?:audio|sonido)\b",
 )
 
@@ -441,6 +454,8 @@ MARKERS = frozenset(
         # one-word replies and keywords
         "alto", "confirmado", "confirmada", "confirmo", "cancelo", "cancela", "cancelela", "claro",
         "sip", "dale", "porfavor", "quedo", "ahorita",
+        # words Spanish has and Portuguese does not ("alli" vs "ali"), common in clinic texts
+        "alli", "alla", "aceptan", "acepta", "estaremos", "llegamos", "aseguranza", "seguro",
     }
 )
 
@@ -449,7 +464,7 @@ STRONG_MARKERS = frozenset(
         "que", "porfa", "gracias", "cita", "tengo", "necesito", "quiero", "hola", "buenas",
         "manana", "estoy", "muy", "ocupo", "los", "las", "el", "y", "mi", "mis", "pero", "ya",
         "esta", "del", "porque", "tiene", "pueden", "quisiera", "listo", "baja", "nomas",
-        "usted", "ustedes", "si", "cual", "hace",
+        "usted", "ustedes", "si", "cual", "hace", "alli", "aceptan", "aseguranza",
     }
 )
 
@@ -485,8 +500,16 @@ _ES_HOPELESS = (
     r"\bno (?:tengo|tiene) (?:razon|motivo|por que|para que) (?:vivir|seguir)\b|\bsin sentido\b",
     r"\bno vale la pena (?:vivir|seguir)\b|\b(?:cansad[oa]|harto|harta) de (?:vivir|todo)\b",
     r"\bno puedo mas con (?:esta|mi|la) vida\b|\bno quiero esta vida\b",
-    r"\bsoy una carga\b|\bpara que seguir\b|\bya no puedo mas\b|\bno aguanto mas\b|\bya no aguanto\b",
+    r"\b(?:soy|ser|siendo|es|me siento|se siente) (?:solo |nada mas )?una carga\b|\bpara que seguir\b|"
+    r"\bya no puedo mas\b|\bno aguanto mas\b|\bya no aguanto\b",
     r"\bestarian mejor sin mi\b",
+)
+
+_ES_FAREWELL = (
+    r"\bcartas? (?:de despedida|escritas?|para (?:mis|mi|los|la|el|toda mi) (?:hijos|hijas|familia|"
+    r"esposo|esposa|mama|papa|ninos|seres queridos))\b",
+    r"\b(?:ya )?me (?:despedi|estoy despidiendo)\b|\bdespedirme de\b|\bdespedida\b",
+    r"\b(?:regale|regalando|estoy regalando) (?:todas )?mis cosas\b|\bcuiden a mis hijos\b",
 )
 
 SAFETY_NET = (
@@ -513,6 +536,57 @@ SAFETY_NET = (
         r"\b(?:pistola|arma|rifle|escopeta|cuchillo|machete|navaja|balas|esta noche|manana|voy a|"
         r"va a|se donde vive|sabe donde vive|lo estoy esperando|plan\w*)\b",
     )),
+    NetClass("mental_health", "research of a lethal dose or method", terms=(
+        r"\b(?:dosis|cantidad) (?:letal|mortal|fatal)\b",
+        r"\bcuant[oa]s? (?:\w+\W+){0,5}?(?:para|pa) (?:morir\w*|no despertar|matar(?:me|se)|quitar\w* la "
+        r"vida|una sobredosis)\b",
+        r"\bformas? (?:de|para) (?:morir|matar(?:me|se)|suicidar\w*) (?:sin dolor|rapido)\b",
+    )),
+    NetClass("mental_health", "farewell", terms=_ES_FAREWELL, cues=_ES_HOPELESS + _ES_DEATH + (
+        r"\bhoy es el dia\b|\besta noche\b|\bperdon\w*\b|\badios\b|\bpastillas\b|\bpistola\b|"
+        r"\bcarga\b|\bcansad[oa]\b|\bhart[oa]\b|\bya no\b|\bya esta (?:todo )?listo\b",
+    ), window=200),
+    NetClass("mental_health", "passive ideation with burden or farewell", terms=_ES_HOPELESS,
+             cues=_ES_HOPELESS + _ES_FAREWELL + (r"\b(?:adios|perdon\w*)\W*$",), window=220),
+    NetClass("mental_health", "plan against a named person", terms=(
+        r"\b(?:quiero|voy a|va a|vamos a|pienso|me dan ganas de)\s+(?:\w+\s+)?(?:matar|lastimar|golpear|"
+        r"balacear|apunalar|hacerle dano|desquitarme con|hacer pagar)\b",
+    ), cues=(
+        r"\b(?:se|sabe|conozco|conoce) (?:donde vive|donde trabaja|su horario|sus horarios|su carro|a "
+        r"que hora sale)\b|\b(?:lo|la|los) (?:voy a |estoy )?esperando\b|\bafuera de su (?:casa|"
+        r"trabajo|carro)\b|\b(?:pistola|arma|rifle|escopeta|cuchillo|machete|navaja|bat|esta noche)\b",
+    ), window=200),
+    NetClass("medical", "carbon monoxide or gas exposure with symptoms", terms=(
+        r"\b(?:monoxido|calentador|calefactor|calefaccion|estufa de gas|anafre|brasero|carbon prendido|"
+        r"generador|planta de luz|fuga de gas|olor a gas|huele a gas|humo del carro|el carro prendido)\b",
+    ), cues=(
+        r"\b(?:mare\w*|vomit\w*|dolor de cabeza|duele la cabeza|nause\w*|desmay\w*|somnolient\w*|muy "
+        r"dormid\w*|confundid\w*|no despierta|debil|todos (?:estamos|tenemos|con))\b",
+    ), window=220),
+    NetClass("medical", "venomous bite or sting", terms=(
+        r"\b(?:vibora|culebra|serpiente|vibora de cascabel|cascabel|coralillo|alacran|escorpion|"
+        r"(?:arana )?viuda negra|arana violinista|aguamala)\b",
+    ), cues=(r"\b(?:mordi\w*|mordedura|pic\w*|muerd\w*)\b",), window=80),
+    NetClass("medical", "sudden testicular pain", terms=(r"\b(?:testicul\w*|escroto|torsion)\b",), cues=(
+        r"\b(?:de repente|de la nada|horrible|fuertisimo|muy fuerte|insoportable|vomit\w*|devolv\w*|"
+        r"hinchad\w*|lo desperto|hace (?:una|media) hora|no puede caminar|llorando|grit\w*)\b",
+    ), window=200, also=(r"\b(?:dolor|duele|dolio|torsion)\b",),
+        unless=(r"\bhace (?:semanas|meses|anos)\b|\bdesde hace (?:semanas|meses)\b",)),
+    NetClass("medical", "heat illness with a danger sign", terms=(
+        r"\b(?:golpe de calor|insolacion)\b",
+        r"\b(?:calor|sol|carro cerrado|horno)\b",
+    ), cues=(
+        r"\b(?:confundid\w*(?! (?:con|sobre|por|de|acerca))|desorientad\w*|no (?:suda|esta sudando)|"
+        r"dejo de sudar|desmay\w*|"
+        r"convuls\w*|no responde|no reacciona|muy calient\w*|ardiendo|habla raro)\b",
+    ), window=160),
+    NetClass("medical", "electrical injury", terms=(
+        r"\b(?:descarga electrica|electrocut\w*|le dio (?:la )?(?:corriente|toque)|cable (?:de luz )?"
+        r"(?:pelado|vivo)|un rayo)\b",
+    ), cues=(
+        r"\b(?:corazon|pecho|acelerad\w*|quemad\w*|inconsciente|desmay\w*|dormid[oa]|entumid\w*|"
+        r"hormigue\w*|no siente|confundid\w*|convuls\w*|no respira)\b",
+    ), window=160),
     NetClass("medical", "something stuck in the throat", terms=(
         r"\b(?:se le|se me|se nos) (?:atoro|atraganto|atasco|trabo|quedo atorad\w*)\b",
         r"\batragant\w*|\batorad\w* (?:con|en)\b",
@@ -542,7 +616,8 @@ SAFETY_NET = (
         r"\bembarazad\w*|\b\d+ (?:meses|semanas) de embarazo\b|\bencinta\b",
     ), cues=(
         r"\b(?:sangr\w*|manch\w*|dolor (?:muy )?fuerte|muchisimo dolor|no se mueve|se rompio la "
-        r"fuente|vista borrosa|veo (?:lucecitas|borroso)|hinchad\w* la cara|convuls\w*)\b",
+        r"fuente|vista borrosa|veo (?:lucecitas|borroso)|hinchad\w* la cara|convuls\w*|de un lado|"
+        r"desmay\w*|dolor de cabeza|lucecitas|destellos|(?:pies|manos|cara) (?:muy )?hinchad\w*)\b",
     ), window=200),
     NetClass("medical", "infant under three months with fever", terms=(
         r"\b(?:fiebre|calentura|temperatura)\b",
@@ -599,6 +674,12 @@ LEXICON = Lexicon(
         "inconsciente", "suicidio", "embarazada", "hinchada", "hinchando", "garganta",
         "despierta", "confundido", "sobredosis",
     ),
-    protected_words=frozenset({"pecho", "hecho", "derecho", "techo", "leche", "despues", "respeto"}),
+    protected_words=frozenset({
+        "pecho", "hecho", "derecho", "techo", "leche", "despues", "respeto",
+        # Other forms of the fuzzy terms' own verbs: a right word is no typo ("despertar").
+        "despertar", "desperte", "desperto", "despierto", "despiertan", "despertarme", "respira",
+        "respiro", "sangrar", "sangre", "hinchado", "hinchadas", "hinchados", "confundida",
+        "desmayada", "desmayos", "embarazo", "embarazadas",
+    }),
     abbreviations=ABBREVIATIONS,
 )

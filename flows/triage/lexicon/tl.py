@@ -37,7 +37,15 @@ LEXICON = Lexicon(
             r"\b(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niya|ayaw na nya)(?: na)?(?: po)?(?: nang| na)? mabuhay\b",
             r"\bwala (?:nang|na) (?:saysay|silbi|dahilan) (?:ang )?(?:buhay|mabuhay|para mabuhay)\b",
             r"\b(?:magbigti|bibigti|nagbigti|wakasan (?:ang )?(?:aking |kanyang |ko ang )?buhay|papatayin (?:ko|niya) ang sarili)\b",
+            # Sleep and never wake up.
+            r"\bmatulog (?:na )?(?:lang )?(?:at|tapos) (?:hindi|di) na (?:magising|gumising)\b",
+            r"\b(?:sana|gusto ko) (?:na )?(?:lang )?(?:hindi|di) na (?:ako )?(?:magising|gumising)\b",
         )),
+        NetClass("mental_health", "passive ideation with burden or farewell", terms=(
+            r"\b(?:hindi|di) ko na (?:po )?kaya\b|\bpagod na (?:pagod )?(?:na )?ako\b|\bpabigat (?:lang )?ako\b",
+        ), cues=(r"\b(?:mamatay|magising|mabuhay|paalam|patawad|pabigat|wala nang saysay)\b",), window=200),
+        NetClass("medical", "venomous bite or sting", terms=(r"\b(?:ahas|alakdan)\b",),
+                 cues=(r"\b(?:kinagat|nakagat|tuka|tinuka|kagat)\b",), window=60),
         NetClass("medical", "injury with a danger sign", terms=(r"\b(?:naaksidente|aksidente|nabangga|nasagasaan|nahulog)\b",),
                  cues=(r"\b(?:(?:hindi|di) (?:po )?(?:siya |sya )?(?:gumagalaw|makagalaw|sumasagot)|dumudugo|dugo|walang malay|ulo|leeg)\b",)),
         NetClass("mental_health", "means near intent", terms=(r"\btatalon\b(?:\W+\w+){0,3}?\W+(?:tulay|building|gusali|bubong)\b",),

@@ -25,17 +25,20 @@ LEXICON = Lexicon(
     ),
     emergency_medical=(
         Rule("dau nguc", r"\b(?:dau|tuc|nang|that|ep|nhoi) nguc\b|\bnguc\b{gap}(?:dau|tuc|that)\b"),
-        Rule("kho tho", r"\bkho tho\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
+        Rule("moi tim", r"\b(?:moi|mat|da|mong tay)\b{gap}(?:tim|tai xanh|xanh tim)\b"),
+        Rule("kho tho", r"\bkho (?:tho|though)\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
         Rule("dot quy", r"\bdot quy\b|\btai bien\b|\bmeo (?:mieng|mat)\b|\bnoi ngong\b|\bnoi khong ro\b|\bliet (?:nua nguoi|mot ben)\b|\byeu mot ben\b"),
         Rule("bat tinh", r"\bbat tinh\b|\bngat xiu\b|\bbi ngat\b|\bxiu\b|\bhon me\b|\bkhong tinh\b|\bkhong (?:phan ung|day)\b"),
         Rule("co giat", r"\bco giat\b|\bdong kinh\b"),
         Rule("chay mau", r"\bchay mau (?:nhieu|khong (?:ngung|cam|ngung))\b|\bbang huyet\b|\b(?:oi|non) ra mau\b"),
         Rule("soc phan ve", r"\b(?:sung|phu) (?:moi|luoi|hong|mat)\b|\bhong (?:bi )?(?:nghen|sung|that)\b|\bsoc phan ve\b"),
         Rule("qua lieu", r"\bqua lieu\b|\buong (?:het|nhieu) thuoc\b"),
+        Rule("ran can", r"\bbi ran (?:doc )?can\b|\bran doc can\b|\bran can (?:o|vao|vo)\b|\bbo cap (?:can|chich)\b"),
         Rule("dau dau du doi", r"\bdau dau du doi\b|\bdau dau (?:nhat|kinh khung)\b"),
     ),
     emergency_mental_health=(
         Rule("tu tu", r"\btu (?:tu|sat)\b|\bmuon chet\b|\bkhong muon song\b|\bket thuc cuoc doi\b"),
+        Rule("tu tu", r"\b(?:ngu|ngu luon) (?:ma |roi )?khong (?:bao gio )?(?:thuc|day|tinh) (?:day|lai)?\b|\bkhong muon (?:thuc|tinh) day\b"),
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
     ),
     safety_net=(

@@ -31,7 +31,18 @@ LEXICON = Lexicon(
         ), cues=(r"要|想|打算|准备|準備|说|說|会|會|计划|計劃|今晚",)),
         NetClass("mental_health", "hopeless", terms=(
             r"不想活|活着没(?:意思|意义)|活著沒(?:意思|意義)|没有活下去的(?:理由|意义)|想死|寻短见|尋短見|自尽|自盡|轻生|輕生|遗书|遺書",
+            # "End it all at once", "sleep and never wake up", "I'm a burden".
+            r"一了百了|睡(?:着|著|下)?(?:了)?(?:就)?(?:再也)?不(?:要|想)?(?:再)?醒(?:来|來|過來|过来)?|不想(?:再)?醒(?:来|來)",
+            r"(?:我|他|她)?(?:是|只是)?(?:大家|家人|家里|家裡)的?(?:负担|負擔|拖累)|活(?:得|着|著)(?:太|好)累",
         )),
+        NetClass("mental_health", "research of a lethal dose or method", terms=(
+            r"(?:吃|吞)多少.{0,6}(?:会|會|能|可以)?(?:死|致死)|致死(?:量|剂量|劑量)|怎么死|怎麼死|无痛(?:的)?死|無痛(?:的)?死",
+        )),
+        NetClass("medical", "venomous bite or sting", terms=(r"蛇|蝎子|蠍子|毒蜘蛛|水母",),
+                 cues=(r"咬|蜇|螫|叮",), window=8),
+        NetClass("medical", "carbon monoxide or gas exposure with symptoms", terms=(
+            r"一氧化碳|煤气|煤氣|燃气|燃氣|炭火|烧炭|燒炭|发电机|發電機|暖炉|暖爐",
+        ), cues=(r"头晕|頭暈|头痛|頭痛|呕吐|嘔吐|恶心|噁心|昏|叫不醒|想睡",), window=30),
         NetClass("medical", "allergen with a systemic reaction", terms=(r"蜜蜂|黄蜂|蜂|蛰|螫|过敏|過敏|花生|海鲜|海鮮|虾|蝦",),
                  cues=(r"嗓子|喉咙|喉嚨|全身|呼吸|喘|头晕|頭暈|嘴唇|舌头|舌頭|晕倒|暈倒",)),
         NetClass("medical", "chest complaint with cardiac signs", terms=(r"胸",), cues=(r"出汗|冷汗|左臂|下巴|压|壓|闷|悶|喘",)),

@@ -1,10 +1,20 @@
 """Out-of-sample rounds of the emergency screen (`emergency_rounds.jsonl`, next to this file).
 
-Each round was written fresh, scored before any rule change, then (rounds 1 and 2 only) used to
-generalise the safety net (`flows.triage.safety_net`). Round 3 is the untouched estimate: it was
-scored once and not tuned to, so its known misses are pinned here rather than fixed; a change
-that catches them turns the strict xfail into a failure, to be moved into the passing rounds
-together with a fresh round 4.
+Each round was written fresh and scored before any rule change, then used to generalise the
+safety net (`flows.triage.safety_net`) by class, never by sentence:
+
+- r1, r2: the first two rounds;
+- r3: scored untouched (medical recall 7/10, mental_health 3/10, one false alarm, "stroke of
+  luck"), then generalised: means and firearms near despair, passive ideation with burden or
+  farewell, research of a lethal dose, plans against a named person (stalking), carbon monoxide
+  or gas exposure with symptoms, venomous bites, sudden testicular pain, heat illness, electrical
+  injury, anaphylaxis variants, and the idioms/family history that are no event;
+- r4: adversarial (new phrasings of both kinds in eight languages, plus idioms, denials,
+  resolved past events and hypotheticals), scored before its own fixes (medical recall 5/17,
+  mental_health 10/16 on the untouched rules; 12/17 and 13/16 after the r3 classes).
+
+Every round must now hold 100% recall of both kinds and >= 90% precision. A fresh round, scored
+untouched, is the next honest estimate (see `realistic_round.jsonl` for the realistic mix).
 
 Also table-driven tests of the safety-net classes: each case fires, and stops firing when its
 class alone is removed (so the class, not a named rule, is what catches it).
@@ -24,22 +34,7 @@ from flows.types import Awaiting, Channel, Emergency
 CORPUS = Path(__file__).with_name("emergency_rounds.jsonl")
 KINDS = ("medical", "mental_health")
 
-#: Round 3, scored untouched: medical recall 7/10, mental_health recall 3/10, one false alarm.
-R3_KNOWN_MISSES = frozenset(
-    {
-        "r3-002",
-        "r3-004",
-        "r3-005",
-        "r3-006",
-        "r3-007",
-        "r3-008",
-        "r3-010",
-        "r3-013",
-        "r3-018",
-        "r3-019",
-    }
-)
-R3_KNOWN_FALSE_ALARMS = frozenset({"r3-030"})
+ROUNDS = ("r1", "r2", "r3", "r4")
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +55,8 @@ def _round(name: str) -> list[tuple[dict, str | None]]:
 
 
 def test_rounds_are_complete_and_mixed() -> None:
-    sizes = {name: len(_round(name)) for name in ("r1", "r2", "r3")}
-    assert sizes == {"r1": 60, "r2": 40, "r3": 30}
+    sizes = {name: len(_round(name)) for name in ROUNDS}
+    assert sizes == {"r1": 60, "r2": 40, "r3": 30, "r4": 53}
     for name in sizes:
         rows = [row for row, _ in _round(name)]
         for kind in KINDS:
@@ -80,31 +75,15 @@ def _check_round(name: str) -> None:
         assert predicted and 1 - len(false) / len(predicted) >= 0.90, f"{name} {kind}: {false}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "r1",
-        "r2",
-        pytest.param(
-            "r3",
-            marks=pytest.mark.xfail(
-                strict=True, reason="untouched round 3: scored once, deliberately not tuned to"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", ROUNDS)
 def test_round_recall_and_precision(name: str) -> None:
     _check_round(name)
 
 
-def test_round_three_does_not_regress() -> None:
-    pairs = _round("r3")
-    missed = {row["id"] for row, got in pairs if row["emergency"] and got != row["emergency"]}
-    false = {row["id"] for row, got in pairs if got and row["emergency"] is None}
-    assert missed <= R3_KNOWN_MISSES, f"new misses: {sorted(missed - R3_KNOWN_MISSES)}"
-    assert false <= R3_KNOWN_FALSE_ALARMS, (
-        f"new false alarms: {sorted(false - R3_KNOWN_FALSE_ALARMS)}"
-    )
+def test_round_four_hard_negatives_stay_quiet() -> None:
+    """Idioms, denials, resolved past events and hypotheticals of round 4 raise no alarm."""
+    false = [row["id"] for row, got in _round("r4") if got and row["emergency"] is None]
+    assert not false, false
 
 
 MEDICAL, MENTAL = Emergency.MEDICAL, Emergency.MENTAL_HEALTH
@@ -146,6 +125,32 @@ NET_CASES = [
         "she slipped under the water in the tub and now shes coughing and sleepy",
         MEDICAL,
     ),
+    ("research of a lethal dose or method", "she googled the lethal dose of her sertraline", MENTAL),
+    ("research of a lethal dose or method", "how many of my sleeping pills would it take to not wake up", MENTAL),
+    ("firearm near despair", "grandpa says hes a burden and wants the key to the gun safe", MENTAL),
+    (
+        "passive ideation with burden or farewell",
+        "honestly whats even the point anymore. im so tired. bye",
+        MENTAL,
+    ),
+    (
+        "plan against a named person",
+        "gonna deal with my ex tonight, i know where she parks",
+        MENTAL,
+    ),
+    (
+        "carbon monoxide or gas exposure with symptoms",
+        "we ran the space heater all night and the kids woke up with headaches and puking",
+        MEDICAL,
+    ),
+    ("venomous bite or sting", "a copperhead struck my husband on the ankle while he was mowing", MEDICAL),
+    ("sudden testicular pain", "my 12 yo has sudden really bad pain in his testicle and hes crying", MEDICAL),
+    (
+        "heat illness with a danger sign",
+        "after mowing in the heat my dad stopped sweating and is acting drunk",
+        MEDICAL,
+    ),
+    ("electrical injury", "my son got shocked by the outlet and his hand is tingling", MEDICAL),
 ]
 
 #: (vital name, text): a reading in its danger band is the only sign.
@@ -191,6 +196,20 @@ def test_vital_sign_in_danger_band(monkeypatch, name: str, text: str) -> None:
         "What should I do if my son ever has a seizure again?",
         "we jumped off the dock at the lake all weekend, so fun",
         "i want to end things with my physical therapist and see someone closer",
+        "stroke of luck, I found my insurance card! sending it now",
+        "my uncle died of a heart attack, should I get my cholesterol checked?",
+        "had a snake bite last summer, totally healed. need my tetanus booster record",
+        "gas leak at my building so Im staying at my sisters, send my refill to the CVS near her",
+        "my landlord finally installed a carbon monoxide detector, can you update my address",
+        "Im waiting by the car, which entrance is for lab draws?",
+        "how many advil can i take for a headache?",
+        "heat rash on my back, so itchy",
+        "my son has had testicle pain for weeks, can we get an appointment",
+        "my husband was shocked by the bill lol",
+        "whats the point of fasting before labs?",
+        "sorry for being a pain, thanks bye",
+        "tengo mucho calor y estoy confundida con el formulario",
+        "ya no me duele nada, el piquete del alacran fue hace meses",
     ],
 )
 def test_net_stays_quiet_on_hard_negatives(text: str) -> None:
