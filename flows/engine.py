@@ -104,6 +104,16 @@ FORM_DONE_WORDS = re.compile(
     r"|✅",
 )
 
+#: Someone other than the texter, in the languages the bot finishes requests in.
+OTHER_PERSON = re.compile(
+    r"\b(mom|mother|mum|dad|father|son|daughter|husband|wife|partner|child|kid|baby|"
+    r"grand(ma|pa|mother|father|son|daughter)|brother|sister|aunt|uncle|"
+    r"mam[aá]|madre|pap[aá]|padre|hij[oa]s?|espos[oa]|nin[oa]|niñ[oa]|beb[eé]|"
+    r"abuel[oa]|herman[oa]|t[ií][oa]|suegr[oa])\b"
+    r"|\b(his|her|their)\s+(appointment|appt|visit)"
+)
+VISIT_INTENTS = frozenset({Intent.CONFIRM, Intent.CANCEL})
+
 #: Language names a patient may ask for ("english please", "en español").
 LANGUAGE_NAMES = {
     "en": ("english", "inglés", "ingles"),
@@ -134,7 +144,7 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
 
     # 1. Emergency first, whatever else is true.
     if result.emergency is not None:
-        return _emergency(result, situation, clinic, now, lang, record)
+        return _emergency(result, situation, clinic, now, lang, record, text)
 
     # 2. Compliance.
     if result.is_opt_out:
@@ -175,6 +185,7 @@ def _emergency(
     now: datetime,
     lang: str,
     record: RecordTriage,
+    text: str,
 ) -> Outcome:
     msgid = (
         m.EMERGENCY_MENTAL_HEALTH
@@ -184,7 +195,7 @@ def _emergency(
     reply = Reply(msgid, kind=ReplyKind.EMERGENCY, lang=lang)
     note = _note(result, Queue.EMERGENCY, situation, clinic, now, (reply,))
     effects: list[Effect] = [record, OpenHandoff(note), PageOnCall(result.emergency)]
-    effects.extend(_request_effects(result, situation))
+    effects.extend(_request_effects(result, situation, text))
     if result.is_opt_out:
         effects.append(OptOut("emergency-message"))
     return Outcome((reply,), tuple(effects), result, decided_by="emergency")
@@ -233,7 +244,7 @@ def _route(
     record: RecordTriage,
     text: str,
 ) -> Outcome:
-    effects: list[Effect] = [record, *_request_effects(result, situation)]
+    effects: list[Effect] = [record, *_request_effects(result, situation, text)]
     queue = result.queue
     is_complete = lang in COMPLETE_LANGUAGES
 
@@ -246,9 +257,9 @@ def _route(
         if finished is not None:
             replies, extra = finished
             return Outcome(replies, (*effects, *extra), result, decided_by=f"bot:{result.intent}")
-        # The bot cannot finish it (no appointment on file, no link, a language we only
-        # partly speak): a person at the front desk does.
-        queue = Queue.FRONT_DESK
+        # The bot cannot finish it (no visit it may change, no link, a language we only
+        # partly speak): a person does, a scheduler when it is about a visit.
+        queue = Queue.SCHEDULING if result.intent in VISIT_INTENTS else Queue.FRONT_DESK
 
     ack = ACK_BY_QUEUE[queue] if is_complete else m.ACK_STAFF
     if result.intent is not Intent.CLINICAL and queue is Queue.CLINICAL and not is_complete:
@@ -269,6 +280,8 @@ def _finish(
     answering_reminder = situation.awaiting is Awaiting.APPOINTMENT_REMINDER
     if intent is Intent.THANKS:
         return (), ()
+    if intent in (Intent.CONFIRM, Intent.CANCEL) and not _acts_on_own_visit(situation, text):
+        return None
     if intent is Intent.CONFIRM:
         if when is not None:
             return (Reply(m.APPOINTMENT_CONFIRMED, (("when", when),), lang=lang),), ()
@@ -303,15 +316,27 @@ def _link(msgid: str, url: str, lang: str) -> tuple[tuple[Reply, ...], tuple[Eff
     return (Reply(msgid, (("link", url),), lang=lang),), ()
 
 
-def _request_effects(result: Triage, situation: Situation) -> tuple[Effect, ...]:
+def _request_effects(result: Triage, situation: Situation, text: str) -> tuple[Effect, ...]:
     """A confirm or cancel is recorded even when the same text also goes to a person."""
-    if situation.awaiting is not Awaiting.APPOINTMENT_REMINDER and situation.appointment_at is None:
+    if not _acts_on_own_visit(situation, text):
         return ()
     if result.intent is Intent.CONFIRM:
         return (ConfirmAppointment(),)
     if result.intent is Intent.CANCEL:
         return (CancelAppointment(),)
     return ()
+
+
+def _acts_on_own_visit(situation: Situation, text: str) -> bool:
+    """May a confirm or cancel in this text change the visit on file?
+
+    Answering a visit reminder, yes: the reminder named the visit. Otherwise only the single
+    upcoming visit on file, and only when the text speaks of no one else ("cancel my mom's
+    appointment" is a person's job, never a guess that cancels the wrong visit).
+    """
+    if situation.awaiting is Awaiting.APPOINTMENT_REMINDER:
+        return True
+    return situation.appointment_at is not None and not OTHER_PERSON.search(text.casefold())
 
 
 def _voicemail_without_transcript(

@@ -212,3 +212,26 @@ def test_bare_cancel_after_a_reminder_opts_out_and_a_scheduler_calls_about_the_v
     assert CancelAppointment not in kinds(outcome)  # ambiguous: a person confirms by phone
     assert handoff_queue(outcome) is Queue.SCHEDULING
     assert handoff_queue(run("CANCEL")) is None  # no reminder: a plain opt-out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can you cancel my mom's appointment on friday", "quiero cancelar la cita de mi esposo"],
+)
+def test_cancel_for_someone_else_is_never_a_guess(text):
+    on_file = Situation(appointment_at=VISIT)  # the texter's own visit, no reminder
+    outcome = run(text, on_file)
+    assert CancelAppointment not in kinds(outcome)
+    assert handoff_queue(outcome) is Queue.SCHEDULING
+
+
+def test_cancel_of_the_only_visit_on_file_is_done_and_states_the_date():
+    outcome = run(
+        "hi can you cancel my appointment? something came up", Situation(appointment_at=VISIT)
+    )
+    assert CancelAppointment in kinds(outcome)
+    assert dict(outcome.replies[0].params)["when"] == VISIT
+
+
+def test_cancel_with_no_visit_on_file_goes_to_a_scheduler():
+    assert handoff_queue(run("please cancel my appointment")) is Queue.SCHEDULING
