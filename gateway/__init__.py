@@ -84,11 +84,25 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(simulator_bp)
     cli.init_app(app)
 
+    if settings.gateway_env == "production":
+        warm_up()
+
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     return app
+
+
+def warm_up() -> None:
+    """Load the language detector and every catalog now, so the first patient's text after a
+    deploy is not the one that waits a second for them."""
+    from flows.triage.language import detector
+    from gateway.i18n import SHIPPED_LANGUAGES, translations
+
+    detector()
+    for lang in SHIPPED_LANGUAGES:
+        translations(lang)
 
 
 def gateway_of(app: Flask) -> Gateway:

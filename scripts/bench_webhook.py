@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from gateway import create_app  # noqa: E402
+from gateway import create_app, warm_up  # noqa: E402
 from gateway.clinic import upsert_clinic  # noqa: E402
 from gateway.db import create_tables, normalise_url  # noqa: E402
 from gateway.twilio.signature import sign_form  # noqa: E402
@@ -89,6 +89,7 @@ def run(url: str, messages: int) -> None:
     with Session(engine) as session:
         upsert_clinic(session=session, data={"name": "Bench Clinic", "phone": "(202) 555-0100"})
         session.commit()
+    warm_up()  # as a production start does
     client = app.test_client()
     texts = load_texts()
 
