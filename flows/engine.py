@@ -163,9 +163,14 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
             return Outcome(replies, (record, AppendToHandoff()), result, decided_by="help")
         return Outcome(replies, (record,), result, decided_by="help")
 
-    # 3. A person owns the conversation: the bot steps back.
+    # 3. A person owns the conversation: the bot steps back. A new symptom or a new upset
+    # still re-routes the handoff to the queue that must see it (a billing clerk is not a
+    # nurse); the person is told through the queue, the patient gets nothing automated.
     if situation.is_human_owned:
-        return Outcome((), (record, AppendToHandoff()), result, decided_by="human_owned")
+        effects: tuple[Effect, ...] = (record, AppendToHandoff())
+        if result.queue in (Queue.CLINICAL, Queue.MANAGER):
+            effects += (OpenHandoff(_note(result, result.queue, situation, clinic, now, ())),)
+        return Outcome((), effects, result, decided_by="human_owned")
 
     # 4. Triage: hand off, or finish it here.
     outcome = _route(result, situation, clinic, now, lang, record, text)

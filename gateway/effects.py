@@ -298,10 +298,10 @@ def open_handoff(
                   message_id=message.id)
             return handoff
     assert existing is not None
-    if priority < existing.priority or (note.queue == Queue.EMERGENCY and not existing.is_emergency):
+    if _outranks(note.queue, existing.queue):
         previous = existing.queue
         existing.queue = str(note.queue)
-        existing.priority = priority
+        existing.priority = min(priority, existing.priority)
         existing.urgency = str(note.urgency)
         existing.is_emergency = existing.is_emergency or note.emergency is not None
         existing.due_at = min(existing.due_at or note.due_at, note.due_at)
@@ -314,6 +314,15 @@ def open_handoff(
     session.add(existing)
     message.handoff_id = existing.id
     return existing
+
+
+def _outranks(new: Queue, current: str) -> bool:
+    """True when `new` comes first in the routing rules (emergency, clinical, manager, ...)."""
+    order = list(Queue)
+    try:
+        return order.index(new) < order.index(Queue(current))
+    except ValueError:
+        return True
 
 
 def _open_handoff(session: Session, conversation: Conversation) -> Handoff | None:

@@ -402,3 +402,18 @@ def test_handoff_note_is_structured_for_the_person_who_picks_it_up(
     assert "dizzy" in note["transcript"][0]["body"]
     session.refresh(visit)
     assert visit.status == AppointmentStatus.CONFIRMED  # recorded although a nurse must look
+
+
+def test_a_symptom_while_billing_owns_the_conversation_reaches_a_nurse_silently(
+    send_sms, session
+):
+    send_sms("I have a question about my bill, I was charged twice")
+    [handoff] = handoffs(session)
+    assert handoff.queue in ("billing", "manager")
+    before = len(texts_to(session))
+
+    send_sms("also my ankle has been really swollen and red since yesterday, it's hot to touch")
+
+    [handoff] = handoffs(session)  # the same handoff, re-routed, not a second one
+    assert handoff.queue == "clinical" and handoff.priority == 1
+    assert len(texts_to(session)) == before  # the bot stays silent
