@@ -64,6 +64,27 @@ _FORM_ATTACHMENTS = (
 )
 
 
+_ALSO = re.compile(r"\b(?:also|and also|btw|by the way|plus|oh and|one more thing|another thing|separately)\b")
+_ACTIONABLE = (
+    Intent.REFILL, Intent.BILLING, Intent.INSURANCE, Intent.RECORDS, Intent.REFERRAL,
+    Intent.TEST_RESULTS, Intent.SCHEDULE, Intent.RESCHEDULE, Intent.CANCEL,
+)
+#: Upset about a login or a video link is still a portal or telehealth need; upset about
+#: paperwork nobody called back about is a complaint.
+_TECHNICAL = (Intent.PORTAL, Intent.TELEHEALTH)
+
+
+def _says_done(text: str) -> bool:
+    """A done word anywhere in a reply to a form reminder ("ya lo llene", "填好了")."""
+    for phrase in rules.DONE_WORDS:
+        if not phrase.isascii() or not phrase[0].isalnum():
+            if phrase in text:
+                return True
+        elif re.search(r"\b" + re.escape(phrase) + r"\b", text):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Consent:
     """Opt-out / opt-in found in a message, with the matched keyword or phrase."""
@@ -176,6 +197,11 @@ def classify_intent(
     words = words_of(tokens)
     leading = _leading_reply(words, tokens, text, awaiting)
     if leading is not None and leading[2]:
+        # "done ✔️ also update my pharmacy": a form's status, then a request of its own.
+        if leading[0] is Intent.FORMS and (also := _ALSO.search(text)) is not None:
+            later = _earliest(rules.STRONG_INTENTS, text[also.end():])
+            if later is not None and later[0] in _ACTIONABLE:
+                return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
         return leading[0], _ev(leading[0], f"reply code '{leading[1]}'")
 
     if rules.WANTS_MANAGER is not None and (m := rules.WANTS_MANAGER.search(text)):
@@ -201,6 +227,15 @@ def classify_intent(
     if leading is not None:
         return leading[0], _ev(leading[0], f"reply '{leading[1]}'")
 
+    # "表格已经填好了，谢谢": the form is done, whatever courtesy follows.
+    if awaiting is Awaiting.FORM_REMINDER and _says_done(text):
+        return Intent.FORMS, _ev(Intent.FORMS, "form reminder reply: done")
+
+    # A symptom with a clinical question outranks the subject of the reminder being answered
+    # ("the cough is worse, still ok to do video or should I come in?").
+    if has_clinical_signal and clinical_q is not None:
+        return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+
     thanks = rules.THANKS_PHRASES.search(text) if rules.THANKS_PHRASES is not None else None
     # "thanks, see you on the video!" answers the reminder without asking anything.
     if thanks is not None and len(words) <= _SHORT_THANKS and "?" not in text:
@@ -215,6 +250,10 @@ def classify_intent(
             return wanted, _ev(wanted, f"reply to {awaiting.value} '{hint}'")
 
     if is_upset:
+        # Upset about a thing named ("locked out of the portal for 2 WEEKS"): the thing is the need.
+        weak = _earliest(rules.WEAK_INTENTS, text)
+        if weak is not None and weak[0] in _TECHNICAL:
+            return weak[0], _ev(weak[0], f"{weak[1]!r}, upset")
         return Intent.COMPLAINT, _ev(Intent.COMPLAINT, "upset with no other request")
     if has_clinical_signal or clinical_q is not None:
         return Intent.CLINICAL, _ev(Intent.CLINICAL, "symptom or clinical question")

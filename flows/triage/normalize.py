@@ -46,6 +46,54 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_UNITS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine".split(), start=1)}
+_TEENS = {w: i for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=10)}
+_TENS = {w: i * 10 for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
+_TWO_DIGITS = (
+    "(?:(?:" + "|".join(_TENS) + r")(?:[- ]" + _UNIT + ")?|" + "|".join(_TEENS) + ")"
+)
+#: Numbers a voicemail transcript spells out: "two twenty-eight over one thirty-one" (228/131),
+#: "one oh four" (104), "three hundred and ten", "in the two hundreds" (200s).
+_SPOKEN_NUMBER = re.compile(
+    r"\b(?:(?P<h>a|" + _UNIT + r")[- ]hundreds?(?:(?: and)? (?P<hr>" + _TWO_DIGITS + "|" + _UNIT + r"))?"
+    r"|(?P<a>" + _UNIT + r") (?P<b>" + _TWO_DIGITS + r")"
+    r"|(?P<o>one) oh (?P<ou>" + _UNIT + r")"
+    r"|(?P<t>(?:" + "|".join(_TENS) + r")[- ]" + _UNIT + r"))\b"
+)
+_HAS_SPOKEN = re.compile(r"\b(?:" + "|".join((*_TENS, *_TEENS, "hundreds?", "oh")) + r")\b")
+
+
+def _two_digits(words: str) -> int:
+    parts = re.split(r"[- ]", words)
+    if parts[0] in _TEENS:
+        return _TEENS[parts[0]]
+    if parts[0] in _UNITS:
+        return _UNITS[parts[0]]
+    return _TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) > 1 else 0)
+
+
+def _spoken(match: re.Match[str]) -> str:
+    if match.group("h"):
+        rest = match.group("hr")
+        return str(_UNITS.get(match.group("h"), 1) * 100 + (_two_digits(rest) if rest else 0))
+    if match.group("a"):
+        return f"{_UNITS[match.group('a')]}{_two_digits(match.group('b')):02d}"
+    if match.group("o"):
+        return f"10{_UNITS[match.group('ou')]}"
+    return str(_two_digits(match.group("t")))
+
+
+def spoken_numbers(text: str) -> str:
+    """Write spelled-out readings as digits, so vital signs in a voicemail are read."""
+    if not _HAS_SPOKEN.search(text):
+        return text
+    return _SPOKEN_NUMBER.sub(_spoken, text)
+
+
 _SPECIAL_LATIN = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ё": "е"})
 
 
@@ -101,14 +149,17 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Return the message folded, with abbreviations expanded and emergency typos corrected."""
-    folded = fold(_TITLE_DOT.sub(r"\1", text))
+    folded = spoken_numbers(fold(_TITLE_DOT.sub(r"\1", text)))
     foreign = _VIETNAMESE_LETTERS.search(text) is not None
     pieces: list[str] = []
     last = 0
     for match in _WORD.finditer(folded):
         pieces.append(folded[last : match.start()])
         word = match.group()
-        pieces.append(word if foreign and word in _FOREIGN_WORDS else _fix_token(word))
+        # An ordinal's suffix ("2nd", "3rd") is no abbreviation.
+        after_digit = match.start() > 0 and folded[match.start() - 1].isdigit()
+        keep = after_digit or (foreign and word in _FOREIGN_WORDS)
+        pieces.append(word if keep else _fix_token(word))
         last = match.end()
     pieces.append(folded[last:])
     cleaned = _SPACES.sub(" ", "".join(pieces)).strip()

@@ -109,7 +109,9 @@ EMERGENCY_MEDICAL = (
     Rule("confusion", r"\bconfus\w*\b.{0,30}\ball of a sudden|\ball of a sudden\b.{0,30}\bconfus"),
     Rule(
         "confusion",
-        r"\b(?:doesnt|does not|didnt|did not|cant|dont) (?:know|recognize|remember) "
+        # Said of someone else: "I dont know her" is a stranger, not confusion.
+        r"(?<!\bi )(?<!\bwe )(?<!\bi really )(?<!\bi just )\b(?:doesnt|does not|didnt|did not|cant|dont) "
+        r"(?:know|recognize|remember) "
         r"(?:what day|where (?:he|she|they) (?:is|are)|who (?:i|we) (?:am|are)|us|me|his|her)\b",
     ),
     # Head
@@ -196,8 +198,8 @@ EMERGENCY_MEDICAL = (
     Rule(
         "overdose",
         r"\b(?:took|taken|take|swallowed|ate|got into|gotten into|drank|chewed)\b"
-        r"(?:\W+\w+){0,4}?\W+(?:too many|a bunch of|a handful|the whole|a whole|all (?:of )?"
-        r"(?:my|his|her|the)|whole bottle|bottle of)",
+        r"(?:\W+\w+){0,4}?\W+(?:too many|a bunch of|a handful|(?:the|a|my|his|her|their) (?:whole|entire)|"
+        r"all (?:of )?(?:my|his|her|the)|whole bottle|bottle of)",
     ),
     Rule(
         "overdose",
@@ -206,7 +208,13 @@ EMERGENCY_MEDICAL = (
     Rule(
         "overdose",
         r"\b(?:took|taken|swallowed|ate|had)\s+(?:like\s+|about\s+|around\s+|maybe\s+|over\s+)?"
-        r"(?:[5-9]|\d{2,}|ten|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS,
+        r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS,
+    ),
+    Rule(
+        "overdose",
+        r"\b(?:took|taken|swallowed|ate|had|gave (?:him|her))\s+(?:like\s+|about\s+|around\s+|maybe\s+|"
+        r"over\s+)?(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+        r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b",
     ),
     Rule("overdose", r"\b(?:button|coin|lithium|watch) batter(?:y|ies)\b|\bpoison(?:ed|ing)\b"),
     # Pregnancy, infants
@@ -253,7 +261,7 @@ EMERGENCY_MEDICAL = (
         r"numb(?!er)\w*|weak\w*|slurr\w*|short of breath|nose ?bleed|falta (?:el )?aire|"
         r"duele (?:\w+ ){0,2}(?:la cabeza|el pecho))",
         also=(
-            r"\b(?:blood pressure|pressure|presion|reading|bp)\b(?:\W+\w+){0,4}?\W+"
+            r"\b(?:blood pressure|pressure|presion|reading|bp)\b(?:\W+\w+){0,12}?\W+"
             r"(?:(?:1[89]\d|2\d\d)\s*(?:/|over)\s*\d{2,3}|\d{2,3}\s*(?:/|over)\s*1[2-9]\d)\b",
         ),
     ),
@@ -265,7 +273,14 @@ EMERGENCY_MENTAL_HEALTH = (
     Rule(
         "suicide",
         r"\b(?:end|ending|ended|take|taking)\s+(?:it all|my life|his life|her life|their life|"
-        r"my own life|it(?=\W*$)|it tonight|everything)\b",
+        r"my own life|it tonight|everything)\b",
+    ),
+    # "end it." closing a message; "keep taking it" is a medication, not a life.
+    Rule("suicide", r"\b(?:end|ending|ended)\s+it(?=\W*$)"),
+    Rule(
+        "suicide",
+        r"(?<!keep )(?<!keeps )(?<!stop )(?<!start )(?<!still )\btake it(?=\W*$)",
+        also=(r"\b(?:cant|anymore|any more|done|over|die|dead|goodbye|pills|gun|life|hopeless)\b",),
     ),
     Rule(
         "suicide",
@@ -499,13 +514,14 @@ SYMPTOMS = (
     Rule(
         "stomach",
         r"\b(?:vomit\w*|throwing up|threw up|throw up|nause\w*|diarrh\w*|constipat\w*|"
-        r"stomach (?:bug|ache|issues|problems)|wrecking my stomach|upset stomach|heartburn)\b",
+        r"stomach (?:bug|ache|issues|problems)|wrecking my stomach|upset stomach|heartburn\w*|reflux)\b",
     ),
     Rule(
         "skin or swelling",
         r"\b(?:rash\w*|hives|itch\w*|swell\w*|swollen|lump|bruis\w*|bleed\w*|blood in|pink eye|"
         r"goopy|discharge|drain(?:ing|s)|pus|ooz\w*|puff(?:y|iness|ed up)|edema|fluid retention|"
-        r"infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump)\b",
+        r"infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump|tick bite|bitten|bit me|"
+        r"red (?:ring|streaks?|spot|circle|patch|and (?:hot|warm|swollen))|bullseye|bulls eye|redness)\b",
     ),
     Rule(
         "neurological",
@@ -525,12 +541,23 @@ SYMPTOMS = (
         r"(?:\w+ )?(?:dizzy|sick|nauseous|lightheaded|tired|itch\w*|throw up|sleepy|weird)|"
         r"wrecking|allergic to)\b",
     ),
+    Rule(
+        "medication problem",
+        r"\b(?:took|taken|gave|given)\b(?:\W+\w+){0,4}?\W+(?:twice|double|two times|extra|again by "
+        r"(?:accident|mistake)|by (?:accident|mistake))\b|\b(?:missed|skipped|forgot) (?:a |my |his |her |"
+        r"\d+ |two |a few )?(?:doses?|pills?|shots?|insulin|injections?)\b|\bforgot to take\b",
+    ),
     Rule("infection test", r"\btested positive|\bpositive for\b"),
     Rule(
         "vital signs",
         r"\b(?:blood pressure|sugar|glucose|a1c|oxygen|o2|pulse|heart rate)\b(?:\W+\w+){0,3}?\W+\d{2,3}\b",
     ),
     Rule("vital signs", r"\b(?:high|low) (?:blood pressure|sugar|oxygen|heart rate)\b"),
+    Rule(
+        "vital signs",
+        r"\b(?:blood pressure|sugars?|glucose|numbers|readings?)\b(?:\W+\w+){0,3}?\W+(?:running|been "
+        r"running|running in|too) (?:high|low|in the)\b",
+    ),
     Rule(
         "illness",
         r"\b(?:sick(?! of)|unwell|not feeling well|under the weather|injur\w*|sprain\w*|"
@@ -556,7 +583,10 @@ CLINICAL_QUESTIONS = (
     r"evaluated|looked at)\b",
     r"\b(?:if|whether) (?:i|he|she|we) (?:should|needs? to|need to) (?:bring|come|go|take|keep|stop|be seen)\b",
     r"\bask (?:the )?doctor (?:if|about|whether)\b",
-    r"\b(?:adjust|lower|raise|increase|decrease|reduce|bump up|up)\s+(?:the |my |his |her )?"
+    r"\b(?:do|does|will|would) (?:i|he|she|we|they|my \w+) (?:still )?need (?:antibiotics?|stitches|"
+    r"a (?:tetanus|shot|steroid|x ?ray)|an? (?:antibiotic|x ?ray|appointment|visit|er visit)|to (?:see|be "
+    r"seen|come in|go in|worry))\b",
+    r"\b(?:adjust|lower|raise|increase|decrease|reduce|bump up|up|change)\s+(?:the |my |his |her )?"
     r"(?:dose|dosage)\b|\badjust (?:it|that|my medications?)\b",
     r"\b(?:when|how long|how soon|what time) (?:should|can|do|must) (?:i|he|she|we) (?:\w+ ){0,4}"
     r"(?:take|eat|stop|start|give|restart)\b",
@@ -592,6 +622,18 @@ OPT_OUT = (
     r"(?:^|[.!?]\s*)(?:please |just |now |so )?leave me alone\b",
     r"\brevoke (?:my )?consent\b|\bwithdraw (?:my )?consent\b",
     r"\bno (?:more )?texts?,? (?:please|thanks|thank you)\b",
+    # Plain-language revocations in other shapes.
+    r"\b(?:please |pls )?(?:dont|do not) (?:text|message|msg|txt|sms|contact) (?:me|us|this number|"
+    r"this phone)\b(?=\s*(?:[.!,;]|$|please|thanks|thank you|ever|anymore|any more|again)\b|\s*[.!,;]|\s*$)",
+    r"\b(?:dont|do not|no longer) (?:want|need|wish)(?: to (?:get|receive))? (?:these|the|your|any|any more|"
+    r"anymore|more)? ?(?:texts?|text messages|messages|reminders|sms|notifications)\b",
+    r"\b(?:dont|do not|no longer) (?:want|wish|need) to be (?:texted|messaged|contacted)\b",
+    r"\b(?:take|remove|delete|drop|erase)\s+(?:him|her|them|this (?:phone )?number|his number|her number|"
+    r"\w+s (?:number|name|info))\s+(?:off|from)\b",
+    r"\b(?:do not|dont) (?:text|contact) list\b|\bwant out of (?:these|the|your) (?:texts|messages|list)\b",
+    # The patient died: texts to their number stop.
+    r"\b(?:passed away|died|deceased|is gone|has passed)\b.{0,80}\b(?:texts?|messages|reminders|"
+    r"(?:your|the|this) list|contacting)\b",
 )
 
 OPT_IN = (
@@ -600,6 +642,10 @@ OPT_IN = (
     r"\bopt (?:me )?(?:back )?in\b|\bresubscribe\b|\bsubscribe me\b|\bre-subscribe\b",
     r"\b(?:want|like|love) to (?:get|receive) (?:\w+ ){0,3}(?:texts?|reminders|messages) again\b",
     r"\b(?:texts?|reminders|messages) (?:back on|again please)\b",
+    # Giving permission back: "changed my mind, you can text me the reminders again".
+    r"\b(?:you can|you may|go ahead and|ok to|okay to|its ok to|its okay to|feel free to|please) "
+    r"(?:start |resume )?(?:text|message|send)(?:ing)? (?:me )?(?:\w+ ){0,3}?(?:again|back)\b"
+    r"(?<!link again)(?<!form again)(?<!code again)(?<!number again)",
 )
 
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -610,7 +656,8 @@ INTENTS = (
         Intent.COMPLAINT,
         strong=(
             r"\b(?:manager|supervisor|complaint|complain|administrator|practice director|"
-            r"someone in charge|person in charge)\b",
+            r"someone in charge|person in charge|whoever (?:is )?in charge|who(?:s| is) in charge|"
+            r"grievance)\b",
             r"\b(?:rude|disrespectful|unprofessional|condescending|dismissive)\b",
             r"\bhung up on me\b|\bfix your (?:system|phones?|office|scheduling)\b",
             r"\bwaited (?:for )?(?:an hour|\d+ (?:min|minutes|hours?))\b.{0,60}\b(?:lobby|never|still|nobody|and then)\b",
@@ -625,6 +672,13 @@ INTENTS = (
             r"\bthere(?:s| is) no \w+ here\b",
             r"\bthis (?:isnt|is not) \w+s (?:phone|number)\b",
             r"\b(?:not|isnt) \w+s (?:phone|number) anymore\b",
+            # A stranger receiving someone else's messages.
+            r"\b(?:getting|been getting|keep getting|receiving|received|got)\b(?:\W+\w+){0,6}?\W+(?:texts?|"
+            r"messages|calls|voicemails?)\b(?:\W+\w+){0,4}?\W+for (?:a |an )?(?!me\b|my\b|our\b|us\b|"
+            r"an? (?:appointments?|while|week|month|day|few|couple|long)\b|the\b|your\b|this\b|that\b|"
+            r"\d|days|weeks|months|years|ages|hours)[a-z]+\b",
+            r"\bi dont know (?:her|him|them|this person|who (?:that|this) is|anyone (?:named|by that name|"
+            r"called))\b",
         ),
     ),
     IntentRules(
@@ -645,6 +699,9 @@ INTENTS = (
             r"russian|tagalog|filipino|creole|kreyol|haitian|portuguese)\b(?! (?:speaker|interpreter|translator|speaking))",
             r"\b(?:spanish|english|vietnamese|chinese|korean|arabic|russian|tagalog|creole|"
             r"portuguese) (?:please|only|pls)\b",
+            r"\b(?:switch|change|set|put|move|go)\w* (?:me |it |us |my \w+ |this |the texts? |the messages? |"
+            r"them )?(?:back )?(?:to|into) (?:english|spanish|vietnamese|chinese|mandarin|cantonese|korean|"
+            r"arabic|russian|tagalog|filipino|creole|kreyol|haitian|portuguese)\b",
         ),
     ),
     IntentRules(
@@ -659,7 +716,7 @@ INTENTS = (
             r"\bprescriptions?\b",
             r"\bsend (?:my|his|her|the|a|in my) (?:\w+ ){0,3}to (?:the )?(?:new )?(?:cvs|walgreens|"
             r"walmart|rite aid|pharmacy|kroger|costco|heb|target|publix|safeway|mail order|sams)",
-            r"\b(?:switch\w*|change\w*|transfer\w*|moved?) (?:my )?pharmac(?:y|ies)\b",
+            r"\b(?:switch\w*|change\w*|transfer\w*|moved?|update\w*) (?:my |the )?(?:preferred )?pharmac(?:y|ies)\b",
             r"\b(?:ran out|run out|running out|running low|almost out|out) of (?:my )?"
             r"(?:medications?|medicine|pills|inhaler|insulin|\w+ pills)\b",
             r"\bmail order pharmacy\b|\b90 day (?:supply|prescription)\b|\bscript\b",
@@ -679,6 +736,9 @@ INTENTS = (
             r"\bwhat did (?:my|the|his|her) (?:\w+ )?(?:tests?|labs?|x ?rays?|xrays?|scans?|mri|ct|"
             r"ultrasound|biopsy|bloodwork|mammogram) (?:show|say|find)\b",
             r"\bwhat (?:does|do) .{0,30}\bmean\b",
+            r"\b(?:labs?|lab work|bloodwork|blood work|tests?|biopsy|scans?|x ?rays?|mri|ct|ultrasound|"
+            r"mammogram|pap|culture|a1c|ekg|swab|urine|urinalysis|cbc|panel)\b(?:\W+\w+){0,4}?\W+"
+            r"(?:says|shows|showed|came back|reads)\b",
         ),
     ),
     IntentRules(
@@ -699,7 +759,7 @@ INTENTS = (
         strong=(
             r"\bbill(?:s|ed|ing)?\b",
             r"\bstatements?\b|\bbalance\b|\bowe\b|\bcopays?\b|\bco-pays?\b|\binvoice\b",
-            r"\bcharge[ds]?\b|\bfees?\b|\bitemized\b|\bcollections?\b|\brefund\w*\b",
+            r"(?<!\bin )\bcharge[ds]?\b|\bfees?\b|\bitemized\b|\bcollections?\b|\brefund\w*\b",
             r"\b(?:pay|paid|paying|payment|payments)\b",
             r"\bhsa\b|\bfsa\b|\bdeductible\b|\bpayment plan\b",
         ),
@@ -710,6 +770,8 @@ INTENTS = (
             r"\b(?:medical |immunization |vaccine |vaccination |shot )?records?\b",
             r"\bcop(?:y|ies) of (?:my|his|her|their|the)\b",
             r"\bsend (?:my|his|her) (?:chart|file|notes)\b|\bmy chart to\b",
+            r"\bfax\w* (?:my|his|her|the|over|a copy|them|it|copies)\b",
+            r"\b(?:visit|office|clinic|progress|consult|doctors|chart|surgery|operative) notes\b",
             r"\b(?:fax|email|e mail|mail) (?:it|them|that|a copy|my \w+|the \w+) (?:over )?to (?:my |his |her |the )?"
             r"(?:employer|work|job|school|daycare|lawyer|attorney|new doctor|boss|hr)\b",
         ),
@@ -743,7 +805,12 @@ INTENTS = (
             r" instead\b|\binstead of \d|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+instead\b",
             r"\bchange (?:my|the|her|his|our)? ?(?:\w+ )?(?:appointment|time|visit|date|day)\b",
             r"\bmissed (?:my|the|our|her|his)\b",
-            r"\bcan we do (?:next|another|a different|later)\b",
+            r"\bcan we do (?:next|another|a different|later|tomorrow|today|the same time|same time|"
+            r"earlier|" + _DAYS + r")\b",
+            # Cannot come, and asks for another time in the same breath.
+            r"\b(?:cant|wont be able to|not able to|unable to|wont) (?:make it|come|come in|be there)\b"
+            r".{0,80}\b(?:do you have|do you all have|is there|are there|any (?:other|openings?|"
+            r"availability)|how about|what about|can (?:we|i) (?:do|come|get)|could (?:we|i) (?:do|come))\b",
             r"\bswitch (?:my|the) (?:appointment|time|day)\b",
             # Moving a booked visit of any kind to another day ("switch my mammogram to a saturday").
             r"\b(?:switch|move|change|bump|shift)\w* (?:my|the|her|his|our) (?:\w+ )?\w+ (?:to|for) "
@@ -759,13 +826,15 @@ INTENTS = (
         Intent.SCHEDULE,
         strong=(
             r"\b(?:book|schedule|sched)\b(?! (?:change|conflict))",
-            r"\b(?:set up|setup)\s+(?:an?\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:appointment|visit|"
+            r"\b(?:set up|setup)\s+(?:an?\s+|my\s+|his\s+|her\s+)?(?:\w+\s+){0,2}(?:appointment|visit|"
             r"physical|checkup|exam|time to come in)\b",
             r"\bneed (?:a|an) (?:covid |strep |flu |pregnancy |std |drug |tb |physical )?test\b",
             r"\b(?:make|get|need|want|request|like|requesting)\s+(?:an?\s+|another\s+)?"
             r"(?:(?!to\b|my\b|the\b|his\b|her\b)\w+\s+){0,2}?(?:appointment|appointments)\b",
             r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
             r"\bnew patients?\b|\baccepting patients\b",
+            r"\bfind (?:me|him|her|us) (?:something|a (?:spot|slot|time|day|visit)|an? (?:appointment|opening))\b|"
+            r"\b(?:nothing|no (?:appointments?|openings?|slots?|spots?)) (?:available|open)\b",
             r"\b(?:any|anything|something|an?) (?:open|opening|openings|availability|available)\b",
             r"\b(?:anything|something|any time|anytime|any openings?) (?:this|next) (?:week|month)\b",
             r"\b(?:have|got) (?:anything|something|any (?:spots?|slots?|time)) (?:\w+ )?(?:today|tomorrow|"
@@ -819,7 +888,9 @@ THANKS = (
 
 UPSET = (
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+th) (?:time|call|text)\b",
-    r"\b(?:called|asked|texted|tried|messaged)\s+(?:\w+\s+){0,3}(?:\d+|two|three|four|five|six|"
+    # Asking again and again; "tried five times" with a code is a technical problem, not tone.
+    r"\b(?:called|asked|texted|tried (?:calling|to call|to reach|reaching|texting)|messaged|emailed|"
+    r"left (?:a )?(?:messages?|voicemails?))\s+(?:\w+\s+){0,3}(?:\d+|two|three|four|five|six|"
     r"several|multiple|many|so many) times\b",
     r"\b(?:\d+|two|three|four|five|six|several|multiple) (?:calls|messages|voicemails|texts)\b",
     r"\b(?:every time i call|keep (?:calling|asking|sending)|why do you keep|"
@@ -836,12 +907,33 @@ UPSET = (
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
     r"unhappy|disappointed|terrible|horrible|awful|worst (?:service|clinic|office)|rude|"
-    r"disrespectful|harass\w*|fed up|sick of|tired of|absurd|insane|outrageous|wtf|"
+    r"disrespectful|harass\w*|fed up|sick of|tired of|absurd|outrageous|wtf|unbelievable|disgrace\w*|shameful|appall\w*|humiliat\w*|"
     r"stressing me out|find another (?:doctor|clinic|provider)|fix your|hung up on me|"
     r"waste of (?:my )?time|this is crazy|so done with|never even got seen|rushed me)\b",
     r"\bwaited (?:for )?(?:an hour|over an hour|\d+ (?:min|minutes|mins|hours?))\b",
     r"\b(?:already )?(?:paid|filled|sent|called|asked|submitted|done)\b.{0,30}\b(?:twice|two times)\b",
     r"\b\d+ (?:min|minute|mins|minutes|hour|hours) (?:hold|on hold)\b|\bon hold for\b",
+    r"\b(?:this is|thats|its|that is|absolutely|just|so|completely|totally) insane\b",
+    # Waiting on the phone, or for days, for the clinic.
+    r"\b(?:sat|been|was|stuck|waited|waiting|left me|put me) on hold\b|\bon hold (?:\w+ )?(?:\d+|an? hour|"
+    r"forever|ages)\b|\b(?:got|get|keep getting) (?:disconnected|hung up on)\b",
+    r"\b(?:\d+|two|three|four|five|six|seven|ten|several|many) (?:days?|weeks?|months?) (?:of )?(?:waiting|"
+    r"and still (?:no|nothing|waiting|havent|not))\b|\bwaiting (?:for |on )?(?:\d+|two|three|four|"
+    r"five|several|many) (?:days|weeks|months)\b",
+    # The clinic did not do its part.
+    r"\b(?:you|yall|you all|your office|the office|your staff|they|nobody|no one)\s+(?:\w+\s+)?never "
+    r"(?:answered|responded|replied|sent|returned|called|got back|faxed|followed up|showed)\b",
+    r"\bwho (?:runs|is running) this (?:place|office|clinic|show)\b|\bwhat (?:is|s) going on (?:over "
+    r"there|with (?:you|your office|this office|this clinic|yall))\b|\bget (?:it|your act) together\b|"
+    r"\bwhat kind of (?:place|office|clinic|practice)\b",
+    # A long-standing patient appealing to their years with the clinic.
+    r"\b(?:been|im|i am|ive been) (?:a (?:loyal )?patient|coming|going) (?:here |there |to you |with you )?"
+    r"(?:for )?(?:\d+|ten|twenty|fifteen|many|so many|several) (?:years|yrs)\b",
+    r"\byou already have (?:all )?(?:this|that|it|my|these|those)\b|\bwhy do (?:i|we) (?:need|have) to\b"
+    r".{0,40}\b(?:another|again)\b",
+    r"\btook (?:time )?off (?:from )?work for (?:this|that|it|nothing)\b|\bnever apologi\w*\b",
+    r"\b(?:can|could|will) (?:a|an|some) (?:human|real person|actual person|live person)\b",
+    r"\bloud enough for\b|\b(?:privacy|hipaa) (?:violation|breach)\b",
 )
 
 NEEDS_PERSON = (
@@ -852,7 +944,8 @@ NEEDS_PERSON = (
     r"someone else\w*|asking me for (?:a )?code|dont know what to put|hasnt joined|has not joined|"
     r"not joined|(?:no one|nobody) (?:is )?(?:there|here)|call me|doesnt match|dont match|"
     r"still cant|glitch\w*|broken|stuck|frozen|crash\w*|please call|someone call|dont understand|"
-    r"can someone help|need help with|no (?:audio|sound)|keeps? (?:logging|kicking|signing|timing) "
+    r"can someone help|need help with|(?:can|could) (?:someone|somebody|you|a person) (?:please )?(?:change|"
+    r"update|fix|reset|unlock|correct|switch)|no (?:audio|sound)|keeps? (?:logging|kicking|signing|timing) "
     r"(?:me )?out|(?:logs|kicks|signs|logged|kicked) me out|times out|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
     r"(?:progress|answers|work)|(?:doctor|nurse|provider|someone) to (?:fill(?: out)?|sign|complete)|"
     r"(?:signed|filled out|completed) by (?:the |my )?(?:doctor|nurse|provider)|"
@@ -1073,6 +1166,18 @@ NET_WEAPON = (
     r"door|work|job|school|office|apartment)|(?:him|her|them) home)\b",
 )
 
+#: A double, repeated or whole-week dose.
+_EXTRA_DOSES = (
+    r"\b(?:took|taken|take|taking|given|gave (?:him|her|them)|swallowed|had|injected|shot)\b"
+    r"(?:\W+\w+){0,5}?\W+(?:double|twice|two times|three times|again|extra (?:doses?|pills?|shots?)|"
+    r"(?:two|three|four|2|3|4) (?:doses|shots)|(?:both|all) (?:of )?(?:his|her|my|their|the) "
+    r"(?:morning|night|evening|daily|weeks?))\b",
+    r"\b(?:double|doubled|tripled) (?:up )?(?:on )?(?:his|her|my|their|the)? ?(?:\w+ )?(?:dose|doses|"
+    r"pills?|insulin|medications?)\b",
+    r"\b(?:whole|entire|full) (?:weeks?|days?|month)s? (?:worth )?of (?:\w+ )?(?:pills|medications?|"
+    r"meds|doses|medicine)\b|\b(?:weeks|days) worth of\b",
+)
+
 SAFETY_NET = (
     # --- mental health (988) ---
     NetClass("mental_health", "means near intent", terms=NET_MEANS,
@@ -1256,6 +1361,40 @@ SAFETY_NET = (
         r"(?:dont|doesnt|wont) (?:go away|fade|blanch|disappear) when|petechia\w*)\b",
     ), window=200, also=(r"\b(?:baby|babys|infant|newborn|toddler|son|daughter|kid|child|boy|"
                          r"girl|\d+ ?(?:month|mo|week|wk|day|yr|year)s? old)\b",)),
+    # Fever (or feeling very ill) with a rash that does not fade under pressure: sepsis or
+    # meningitis at any age, not only in children. Spanish, Portuguese, Vietnamese, Tagalog and
+    # Haitian words sit here too, since patients mix languages.
+    NetClass("medical", "fever with a non-blanching rash", terms=(
+        r"\b(?:fever\w*|febrile|temp|temperature|chills|burning up|fiebre|calentura|febre|sot|"
+        r"lagnat|lafyev|stiff neck|cuello (?:tieso|rigido)|pescoco duro)\b",
+    ), cues=(
+        r"\b(?:purple|purplish|dark red|blood red|maroon|violet)\b(?:\W+\w+){0,2}?\W+(?:rash\w*|spots?|"
+        r"dots?|specks?|blotch\w*|patch\w*|pinpricks?)\b",
+        r"\b(?:rash\w*|spots?|dots?|blotch\w*)\b(?:\W+\w+){0,3}?\W+(?:purple|purplish|dark red|"
+        r"dont fade|doesnt fade|wont fade|dont go away|doesnt go away|dont blanch|doesnt blanch|"
+        r"(?:dont|doesnt|wont) (?:disappear|go white|turn white|fade))\b",
+        r"\b(?:non ?blanching|petechia\w*|purpura|glass test|tumbler test|"
+        r"(?:dont|doesnt|wont|didnt|not) (?:fade|blanch|go away|disappear|turn white|go white) "
+        r"(?:when|if|under) (?:i |you |we )?(?:press\w*|push\w*|the glass|a glass))\b",
+        r"\b(?:manchas|puntitos|puntos|ronchas) (?:morad\w*|roj\w* oscur\w*|color vino)\b|"
+        r"\bno (?:se )?(?:quitan|desaparecen|borran) al (?:presionar|apretar)\b|"
+        r"\bmanchas roxas\b|\b(?:ban|cham|noi ban) (?:tim|do sam)\b|\bpantal na (?:ube|lila)\b|"
+        r"\btach (?:mov|vyolet)\b",
+    ), window=200),
+    # A double, repeated or whole-week dose of a drug that is dangerous in excess, or any extra
+    # dose followed by a danger sign ("took her pills twice, now she's so drowsy").
+    NetClass("medical", "extra doses of a drug dangerous in excess", terms=_EXTRA_DOSES, also=(
+        r"\b(?:insulin|warfarin|coumadin|eliquis|xarelto|blood thinners?|methadone|suboxone|oxy\w*|"
+        r"fentanyl|opioids?|morphine|hydrocodone|norco|percocet|tramadol|digoxin|lithium|metoprolol|"
+        r"propranolol|atenolol|carvedilol|diltiazem|verapamil|clonidine|sleeping pills?|ambien|"
+        r"xanax|klonopin|valium|seizure|heart pills?|tylenol|acetaminophen|glipizide|glyburide|"
+        r"amitriptyline|quetiapine|seroquel)\b",
+    )),
+    NetClass("medical", "extra doses with a danger sign", terms=_EXTRA_DOSES, cues=(
+        r"\b(?:drows\w*|(?:very|so|really|super) sleepy|confus\w*|dizz\w*|faint\w*|slow (?:heart|pulse)|"
+        r"heart rate|pulse|vomit\w*|throwing up|shaky|sweaty|clammy|cant stay awake|hard to wake|"
+        r"wont wake|not acting right|letharg\w*|out of it|slurr\w*|bleed\w*|breathing)\b",
+    ), window=200),
     NetClass("medical", "diabetic emergency", terms=(
         r"\b(?:meter|glucometer|sugar|glucose|dexcom|libre|cgm)\b(?:\W+\w+){0,3}?\W+(?:lo|hi)\b",
         r"\b(?:diabet\w*|type (?:1|one)|t1d|insulin|sugar|glucose)\b",
@@ -1416,13 +1555,18 @@ VITALS = (
           r"huyet ap|reading)|血压|血壓|혈압|давлени\w*|ضغط",
           r"(\d{2,3})\s*(?:/|over|sobre|por)\s*(\d{2,3})",
           danger=((1, 180, 320), (2, 120, 220)), cues=_VITAL_CUES_BP),
+    # "it says 228 over 131": a reading this high is a blood pressure whatever names it.
     Vital("blood pressure extreme", r"\b(?:blood pressure|bp|pressure|presion|pressao|tansyon|"
-          r"presyon|huyet ap)|血压|血壓|혈압|давлени\w*|ضغط",
+          r"presyon|huyet ap|says|said|reads|read|showed|shows|was|is|its|got|machine|monitor|cuff)|血压|血壓|혈압|давлени\w*|ضغط",
           r"(\d{2,3})\s*(?:/|over|sobre|por)\s*(\d{2,3})",
           danger=((1, 220, 320), (2, 130, 220))),
-    Vital("oxygen", r"\b(?:oxygen|o2|spo2|sp02|pulse ?ox\w*|oximeter|sats?|saturation|saturacion|"
-          r"oxigeno|oxigenio)\b|血氧|산소",
-          r"(\d{2})\s*(?:%|percent|por ciento)?(?!\d)", danger=((1, 40, 89),)),
+    # "sat on hold 52 minutes" is no saturation: "sat" is a label only as a noun, and a reading
+    # never carries a unit of time or weight.
+    Vital("oxygen", r"\b(?:oxygen|o2|spo2|sp02|pulse ?ox\w*|oximeter|sats|saturation|saturacion|"
+          r"oxigeno|oxigenio|(?:o2 |oxygen |her |his |my |the )sat(?! (?:on|in|at|down|there|here|with|for|"
+          r"outside|through|up|by|around|and|waiting|next|beside|alone|back|quietly|in the)\b))\b|血氧|산소",
+          r"(\d{2})\s*(?:%|percent|por ciento)?(?!\d|\s*(?:min\w*|hours?|hrs?|days?|weeks?|years?|yrs?|"
+          r"lbs?|pounds|kg|am|pm|mg|miles?))", danger=((1, 40, 89),)),
     Vital("glucose", r"\b(?:sugar|glucose|bg|blood sugar|meter|glucometer|cgm|dexcom|libre|azucar|"
           r"glucosa|glicose|glycemie)\b|血糖|혈당|сахар\w*|سكر",
           r"(\d{2,4})(?!\s*(?:/|%|mg (?:of|tab)|units?|years?|yrs?|lbs?|kg|pounds|minutes?|min\b|"
@@ -1461,13 +1605,15 @@ LEXICON = Lexicon(
     needs_person=NEEDS_PERSON,
     wants_manager=(
         r"\b(?:manager|supervisor|complaint|complain|administrator|someone in charge|"
-        r"person in charge)\b",
+        r"person in charge|whoever (?:is )?in charge|who(?:s| is) in charge|grievance|"
+        r"(?:someone|somebody) (?:higher up|above (?:her|him|them)))\b",
     ),
     context_cues=(
         (
             "telehealth_prep",
             r"\b(?:link|app|browser|join|joining|connect\w*|camera|code|waiting room|video|zoom|"
-            r"computer|laptop|tablet|internet|wifi|audio|sound|mic|ready)\b",
+            r"computer|laptop|tablet|internet|wifi|audio|sound|mic|ready|car|phone|cell|parked|driving|"
+            r"from (?:home|work|my \w+)|outside)\b",
         ),
         (
             "form_reminder",

@@ -254,11 +254,15 @@ OPT_OUT = (
     r"\b(?:que )?no me (?:escriban|escriba|escribas|texteen|textees)\b",
     r"\bno (?:me )?(?:manden|envien|mande|envie|mandes|envies) (?:mas )?(?:mensajes|textos|"
     r"recordatorios|msjs?)\b",
+    r"\bya no (?:necesito|quiero|ocupo) (?:los |estos |sus |mas |ningun )?(?:mensajes|textos|recordatorios)\b",
+    r"\b(?:fallecio|murio|falleci\w*)\b.{0,80}\b(?:mensajes|textos|recordatorios|lista)\b",
 )
 
 OPT_IN = (
     r"\b(?:quiero|quisiera|me gustaria) volver a recibir\b",
     r"\bvuelv(?:an|a) a (?:mandar|enviar)(?:me)?\b",
+    r"\b(?:pueden|puede|podrian|podria)?\s?volver a (?:mandar|enviar)(?:me|nos)? (?:los |mis )?(?:mensajes|"
+    r"textos|recordatorios)\b",
     r"\b(?:activen|reactiven|activar|reactivar) (?:los |mis |de nuevo los )?(?:mensajes|textos|recordatorios)\b",
     r"\b(?:mandenme|envienme) (?:los )?(?:mensajes|recordatorios|textos) (?:otra vez|de nuevo)\b",
     r"\b(?:mandar|enviar|mande|manden|envie|envien)(?:me|nos)?\s+(?:los |mis )?(?:mensajes|textos|"
@@ -289,6 +293,9 @@ INTENTS = (
             r"^\W*(?:ayuda|informacion)\W*$",
             r"\bquien (?:es|eres|habla|me escribe|me manda)\b",
             r"\bde (?:que|donde) (?:clinica|oficina|numero)\b",
+            r"\bde donde (?:me |nos )?(?:estan|esta|escriben|escribe|llaman|mandan|habla)\b|"
+            r"\bno (?:reconozco|conozco) (?:este|el|su|ese) numero\b|\bquien (?:me |nos )?(?:esta|estan) "
+            r"(?:escribiendo|mandando|llamando)\b",
         ),
     ),
     IntentRules(
@@ -314,7 +321,9 @@ INTENTS = (
         Intent.TEST_RESULTS,
         strong=(
             r"\bresultados?\b",
-            r"\b(?:analisis|laboratorios?|examen(?:es)?|estudios?|prueba|papanicolau|papanicolaou|"
+            r"\b(?:ya )?(?:salieron|salio|estan listos|llegaron) (?:mis|sus|los|el|la|las)\b(?:\W+\w+){0,2}?\W+"
+            r"(?:labs?|analisis|laboratorios?|examen\w*|estudios?|resultados?|pruebas?)\b",
+            r"\b(?:labs?|analisis|laboratorios?|examen(?:es)?|estudios?|prueba|papanicolau|papanicolaou|"
             r"ultrasonido|mamografia|biopsia|rayos x)\b.{0,60}\b(?:ya (?:salio|salieron|estan|"
             r"llegaron)|no me han dicho)",
         ),
@@ -359,7 +368,9 @@ INTENTS = (
             r"\bcambi\w* (?:mi |la |su |de )?(?:cita|hora|fecha|dia)\b",
             r"\b(?:reprogram\w*|reagend\w*|posponer|pospon\w*|recorrer)\b",
             r"\bmover (?:mi |la |su )?cita\b|\bpasar(?:la|lo)? para\b|\bme la (?:pueden )?(?:pasar|cambiar|mover)\b",
-            r"\botra (?:fecha|hora|cita)\b|\botro dia\b|\bpara (?:la )?otra semana\b",
+            r"\botra (?:fecha|hora|cita)\b|\botro dia\b|\b(?:para|pa|pal|mejor) (?:la )?otra semana\b",
+            r"\bmejor (?:el|la|para el|pa el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+            r"otro|otra|siguiente|manana|tarde)\b",
             r"\b(?:la )?siguiente semana\b|\bla semana que viene\b",
         ),
     ),
@@ -417,7 +428,8 @@ UPSET = (
     r"\b(?:llevo|tengo|estuve) (?:\d+|una|media|mas de) (?:min|minutos|horas?|hora) esperando\b",
     r"\b(?:trato|trataron|trata|tratan) (?:bien |muy )?(?:feo|mal)\b",
     r"\b(?:queja|molest[oa]|enojad[oa]|no es justo|pesimo|falta de respeto|groser[oa]|"
-    r"que mal servicio|harta|harto|ya me canse|inaceptable|ridiculo)\b",
+    r"que mal servicio|mal servicio|pesimo servicio|harta|harto|ya me canse|inaceptable|ridiculo|"
+    r"no me (?:reviso|revisaron|atendio|atendieron|examino) bien|una verguenza|que verguenza)\b",
 )
 
 NEEDS_PERSON = (

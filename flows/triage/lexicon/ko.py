@@ -49,4 +49,9 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"감사|고맙",)),
     ),
     confirm_words=frozenset({"네", "예", "넵", "확인"}),
+    needs_person=(
+        r"찾을\s?수\s?없|오류|에러|안\s?(?:돼|되|열려|들려|보여)|실패|작동(?:하지|이\s?안)|접속(?:이)?\s?안|"
+        r"로그인(?:이)?\s?안|잠겼",
+    ),
+    done_words=frozenset({"작성했", "완료했", "제출했", "다 했", "작성 완료"}),
 )

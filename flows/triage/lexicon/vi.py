@@ -28,6 +28,13 @@ LEXICON = Lexicon(
         Rule("moi tim", r"\b(?:moi|mat|da|mong tay)\b{gap}(?:tim|tai xanh|xanh tim)\b"),
         Rule("kho tho", r"\bkho (?:tho|though)\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
         Rule("dot quy", r"\bdot quy\b|\btai bien\b|\bmeo (?:mieng|mat)\b|\bnoi ngong\b|\bnoi khong ro\b|\bliet (?:nua nguoi|mot ben)\b|\byeu mot ben\b"),
+        # Face, speech and one-sided weakness, in either word order ("mieng meo qua mot ben",
+        # "noi nang lap bap", "tay trai khong cam duoc").
+        Rule("dot quy", r"\b(?:mieng|mat|moi|mom)\b(?: (?:bi|hoi|tu nhien|lech))?(?: \w+)? (?:meo|xe|lech|tre)\b|\blech (?:mieng|mat|mot ben)\b"),
+        Rule("dot quy", r"\blap bap\b|\bnoi (?:nang )?(?:ngong|lo|dot|khong ra (?:tieng|loi)|kho khan|khong noi duoc)\b|\bkhong noi (?:duoc|ra) (?:loi|tieng|cau)\b|\bnoi (?:khong|chang) (?:ai )?hieu\b"),
+        Rule("dot quy", r"\b(?:(?:tay|chan) (?:trai|phai)|nua nguoi|mot ben|ben (?:trai|phai))\b(?: (?!khong\b)\w+){0,2}? (?:te|yeu|liet|bai|mat cam giac|khong (?:cam|nhac|cu dong|di chuyen|dung|nang|co) ?(?:duoc|noi|len)?)\b"),
+        Rule("dot quy", r"\b(?:yeu|liet|te) (?:nua nguoi|mot ben|ben (?:trai|phai)|(?:tay|chan) (?:trai|phai))\b"),
+        Rule("dot quy", r"\bte (?:nua|mot ben|ben (?:trai|phai)|tay|chan|mat)\b|\bmat thang bang\b|\bmat (?:bi )?(?:lech|meo)\b"),
         Rule("bat tinh", r"\bbat tinh\b|\bngat xiu\b|\bbi ngat\b|\bxiu\b|\bhon me\b|\bkhong tinh\b|\bkhong (?:phan ung|day)\b"),
         Rule("co giat", r"\bco giat\b|\bdong kinh\b"),
         Rule("chay mau", r"\bchay mau (?:nhieu|khong (?:ngung|cam|ngung))\b|\bbang huyet\b|\b(?:oi|non) ra mau\b"),

@@ -70,4 +70,6 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"谢谢|謝謝|多谢",)),
     ),
     confirm_words=frozenset({"好", "好的", "是", "确认", "確認"}),
+    needs_person=(r"错误|錯誤|打不开|打不開|进不去|進不去|无法|無法|失败|失敗|找不到|不能(?:登录|登入|打开|连接)",),
+    done_words=frozenset({"填好了", "填完了", "已填好", "已经填", "已經填", "完成了", "已提交", "提交了"}),
 )
