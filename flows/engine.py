@@ -104,13 +104,21 @@ FORM_DONE_WORDS = re.compile(
     r"|✅",
 )
 
-#: Someone other than the texter, in the languages the bot finishes requests in.
-OTHER_PERSON = re.compile(
-    r"\b(mom|mother|mum|dad|father|son|daughter|husband|wife|partner|child|kid|baby|"
+#: A visit that belongs to someone other than the texter: a relative named next to the visit
+#: ("my mom's appointment", "la cita de mi niño", "her appt"). A relative mentioned elsewhere
+#: ("my daughter's wedding that week") does not make it someone else's visit.
+_RELATIVE = (
+    r"(mom|mother|mum|dad|father|son|daughter|husband|wife|partner|child|kid|baby|"
     r"grand(ma|pa|mother|father|son|daughter)|brother|sister|aunt|uncle|"
-    r"mam[aá]|madre|pap[aá]|padre|hij[oa]s?|espos[oa]|nin[oa]|niñ[oa]|beb[eé]|"
-    r"abuel[oa]|herman[oa]|t[ií][oa]|suegr[oa])\b"
-    r"|\b(his|her|their)\s+(appointment|appt|visit)"
+    r"mam[aá]|madre|pap[aá]|padre|hij[oa]s?|espos[oa]|ni[nñ][oa]s?|beb[eé]|"
+    r"abuel[oa]|herman[oa]|t[ií][oa]|suegr[oa])"
+)
+_VISIT = r"(appointment|appt|visit|physical|check ?up|cita|consulta)"
+OTHER_PERSON = re.compile(
+    rf"\b{_RELATIVE}('?s)?\s+(\w+\s+){{0,2}}{_VISIT}"
+    rf"|\b{_VISIT}\s+(\w+\s+){{0,2}}(de|del|for|para)\s+(mi|my|el|la|los|las|his|her)?\s*"
+    rf"{_RELATIVE}\b"
+    rf"|\b(his|her|their)\s+{_VISIT}"
 )
 VISIT_INTENTS = frozenset({Intent.CONFIRM, Intent.CANCEL})
 

@@ -216,7 +216,12 @@ def test_bare_cancel_after_a_reminder_opts_out_and_a_scheduler_calls_about_the_v
 
 @pytest.mark.parametrize(
     "text",
-    ["can you cancel my mom's appointment on friday", "quiero cancelar la cita de mi esposo"],
+    [
+        "can you cancel my mom's appointment on friday",
+        "quiero cancelar la cita de mi esposo",
+        "porfa cancelen la cita de mi niño del viernes",
+        "cancel her appt please",
+    ],
 )
 def test_cancel_for_someone_else_is_never_a_guess(text):
     on_file = Situation(appointment_at=VISIT)  # the texter's own visit, no reminder
