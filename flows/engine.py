@@ -120,6 +120,18 @@ OTHER_PERSON = re.compile(
     rf"{_RELATIVE}\b"
     rf"|\b(his|her|their)\s+{_VISIT}"
 )
+#: Intents whose replies are all in messages.FINISHED_IN_EVERY_LANGUAGE (or need none).
+FINISHED_IN_EVERY_LANGUAGE_INTENTS = frozenset(
+    {
+        Intent.THANKS,
+        Intent.LANGUAGE,
+        Intent.CONFIRM,
+        Intent.CANCEL,
+        Intent.FORMS,
+        Intent.PORTAL,
+        Intent.TELEHEALTH,
+    }
+)
 VISIT_INTENTS = frozenset({Intent.CONFIRM, Intent.CANCEL})
 
 #: Language names a patient may ask for ("english please", "en español").
@@ -262,10 +274,10 @@ def _route(
     is_complete = lang in COMPLETE_LANGUAGES
 
     if queue is Queue.NONE:
-        # In a language we only partly speak, the bot finishes only what needs no wording of
-        # its own (thanks, a language switch); a person answers the rest in that language.
+        # In a language we only partly speak, the bot finishes only what every catalog words
+        # (messages.FINISHED_IN_EVERY_LANGUAGE); a person answers the rest in that language.
         finished = None
-        if is_complete or result.intent in (Intent.THANKS, Intent.LANGUAGE):
+        if is_complete or result.intent in FINISHED_IN_EVERY_LANGUAGE_INTENTS:
             finished = _finish(result, situation, clinic, lang, text)
         if finished is not None:
             replies, extra = finished

@@ -120,8 +120,23 @@ PATIENT_FACING = (
     VOICE_GOODBYE,
 )
 
+#: What the bot finishes alone in every shipped language: confirming or cancelling the visit a
+#: reminder named, a finished form, a link. Everything else in a language we only partly speak
+#: goes to a person (ACK_STAFF) with the language marked.
+FINISHED_IN_EVERY_LANGUAGE = (
+    APPOINTMENT_CONFIRMED,
+    APPOINTMENT_CONFIRMED_NO_DATE,
+    APPOINTMENT_CANCELLED,
+    APPOINTMENT_CANCELLED_NO_DATE,
+    FORM_DONE,
+    FORMS_LINK,
+    PORTAL_LINK,
+    TELEHEALTH_LINK,
+)
+
 #: Texts that every shipped language must translate (the rest fall back to ACK_STAFF).
 REQUIRED_IN_EVERY_LANGUAGE = (
+    *FINISHED_IN_EVERY_LANGUAGE,
     EMERGENCY_MEDICAL,
     EMERGENCY_MENTAL_HEALTH,
     OPT_OUT_CONFIRMED,

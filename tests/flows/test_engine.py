@@ -240,3 +240,11 @@ def test_cancel_of_the_only_visit_on_file_is_done_and_states_the_date():
 
 def test_cancel_with_no_visit_on_file_goes_to_a_scheduler():
     assert handoff_queue(run("please cancel my appointment")) is Queue.SCHEDULING
+
+
+def test_partly_supported_language_confirms_in_that_language():
+    outcome = run("Dạ, tôi sẽ đến đúng giờ. Cảm ơn.", REMINDED)
+    assert ConfirmAppointment in kinds(outcome) and handoff_queue(outcome) is None
+    assert outcome.replies[0].msgid == m.APPOINTMENT_CONFIRMED
+    assert outcome.replies[0].lang == "vi"
+    assert outcome.replies[0].msgid in m.FINISHED_IN_EVERY_LANGUAGE
