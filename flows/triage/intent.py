@@ -51,8 +51,11 @@ _NEGATED_BEFORE = re.compile(
 _DOUBLED = re.compile(r"(\w)\1+")
 _EMOJI_ACK = frozenset({"👍", "🙏", "❤", "❤️", "😊", "🙂", "👌", "✅", "😀", "😁", "🤝", "👏"})
 _SHORT_THANKS = 8
-_LONG_THANKS = 16
+_LONG_THANKS = 20
 _CODES = {"c": Intent.CONFIRM, "x": Intent.CANCEL, "r": Intent.RESCHEDULE}
+_KEYWORD_TRAIL = frozenset(
+    {"please", "thanks", "thank", "you", "thx", "ty", "again", "now", "back", "already", "asap"}
+)
 _COURTESY = frozenset({"please", "thanks", "thank", "you", "thx", "ty", "porfa", "gracias", "favor", "por"})
 _WEAK_TO_CONTEXT = {
     Awaiting.TELEHEALTH_PREP: Intent.TELEHEALTH,
@@ -102,6 +105,9 @@ def words_of(tokens: tuple[str, ...]) -> list[str]:
 def find_consent(text: str, tokens: tuple[str, ...]) -> Consent:
     """Detect a revocation of consent to texts, or a request to resume them."""
     words = words_of(tokens)
+    # "start again pls", "STOP now thanks": a keyword with courtesy words around it.
+    while len(words) > 1 and words[-1] in _KEYWORD_TRAIL:
+        words = words[:-1]
     joined = " ".join(words)
     if joined in OPT_OUT_KEYWORDS:
         return Consent(True, False, joined)
@@ -202,6 +208,11 @@ def classify_intent(
             later = _earliest(rules.STRONG_INTENTS, text[also.end():])
             if later is not None and later[0] in _ACTIONABLE:
                 return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
+        # "C. and can you send my eye drops refill": the visit is confirmed, the refill is the need.
+        if leading[0] is Intent.CONFIRM:
+            later = _earliest(rules.STRONG_INTENTS, text[len(leading[1]):])
+            if later is not None and later[0] is Intent.REFILL:
+                return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
         return leading[0], _ev(leading[0], f"reply code '{leading[1]}'")
 
     if rules.WANTS_MANAGER is not None and (m := rules.WANTS_MANAGER.search(text)):
@@ -215,6 +226,9 @@ def classify_intent(
 
     if strong is not None:
         intent, found, _ = strong
+        # "insurance says the referral expired, can you make a new one": the referral is the need.
+        if intent is Intent.INSURANCE and (ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)):
+            intent, found = Intent.REFERRAL, ref
         if awaiting is Awaiting.FORM_REMINDER and intent in _FORM_ATTACHMENTS and context_cue:
             return Intent.FORMS, _ev(Intent.FORMS, f"form reminder reply '{context_cue.group()}'")
         # A clinical question outranks a refill, and a test or visit asked for beside symptoms
@@ -223,6 +237,9 @@ def classify_intent(
             intent is Intent.REFILL or (intent is Intent.SCHEDULE and has_clinical_signal)
         ):
             return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+        # "why am I getting a reminder for a visit I cancelled?? get it together": a complaint.
+        if intent is Intent.HELP and is_upset:
+            return Intent.COMPLAINT, _ev(Intent.COMPLAINT, f"upset {found!r}")
         return intent, _ev(intent, repr(found))
     if leading is not None:
         return leading[0], _ev(leading[0], f"reply '{leading[1]}'")
@@ -246,6 +263,9 @@ def classify_intent(
         hint = _matches(rules.WEAK_INTENTS, text, wanted)
         if hint is None and context_cue is not None:
             hint = context_cue.group()
+        # "I press send and get a red error": a failure in reply to a link is about that link.
+        if hint is None:
+            hint = needs_person(text)
         if hint is not None:
             return wanted, _ev(wanted, f"reply to {awaiting.value} '{hint}'")
 
@@ -260,6 +280,11 @@ def classify_intent(
 
     weak = _earliest(rules.WEAK_INTENTS, text)
     if weak is not None:
+        # "how do I see my appointments in the portal": the portal named is the subject.
+        if weak[0] not in _TECHNICAL:
+            for technical in _TECHNICAL:
+                if (hint := _matches(rules.WEAK_INTENTS, text, technical)) is not None:
+                    return technical, _ev(technical, repr(hint))
         return weak[0], _ev(weak[0], repr(weak[1]))
 
     if rules.CONFIRM_PHRASES is not None and (m := rules.CONFIRM_PHRASES.search(text)):

@@ -64,7 +64,7 @@ EMERGENCY_MEDICAL = (
     # Stroke
     Rule(
         "face drooping",
-        r"\b(?:face|mouth|smile|lip|eye)\b{gap}(?:droop\w*|dropp\w*|drop|sag\w*|crooked|"
+        r"\b(?:face|mouth|smile|lip|eye)\b{gap}(?:droop\w*|dropp\w*|(?<!eye )drop|sag\w*|crooked|"
         r"lopsided|uneven|paralyz\w*|fallen|numb(?!er)\w*)",
     ),
     Rule("face drooping", r"\b(?:droop\w*|lopsided|crooked) (?:face|mouth|smile)\b"),
@@ -218,7 +218,7 @@ EMERGENCY_MEDICAL = (
     ),
     Rule("overdose", r"\b(?:button|coin|lithium|watch) batter(?:y|ies)\b|\bpoison(?:ed|ing)\b"),
     # Pregnancy, infants
-    Rule("pregnancy bleeding", r"\b(?:bleed\w*|blood|gush\w*|clots?)\b", also=(r"\bpregnan\w*",)),
+    Rule("pregnancy bleeding", r"\b(?:bleed\w*|blood(?! (?:tests?|work|draws?|type|results?|panel|levels?|sugars?|pressure))|gush\w*|clots?)\b", also=(r"\bpregnan\w*",)),
     Rule(
         "no fetal movement",
         r"\b(?:baby|babys|fetus)\b{gap}(?:isnt|not|hasnt|stopped|has not|no longer|wont)\s+"
@@ -247,7 +247,8 @@ EMERGENCY_MEDICAL = (
     # Other
     Rule("severe pain", r"\b(?:10|ten)\s*(?:/|out of|of)\s*(?:10|ten)\b"),
     Rule("severe pain", r"\b(?:excruciating|unbearable|worst pain|agonizing)\b"),
-    Rule("severe pain", r"\bcant (?:even )?stand (?:up )?(?:straight)?\b(?!\s+(?:it|the|this|him|her))"),
+    Rule("severe pain", r"\bcant (?:even )?stand\b(?: up)?(?: straight)?\b(?!\s+(?:it|the|this|that|these|those|him|her|them|"
+         r"you|your|yall|being|when|how|people|waiting|my|his|our|their|\w+ing)\b)"),
     Rule(
         "diabetic emergency",
         r"\b(?:sugar|glucose|blood sugar|bg|meter|glucometer|cgm|dexcom|libre|sugar reading)\b"
@@ -434,6 +435,8 @@ IDIOMS = (
     r"\bdying (?:to|for) (?:know|hear|see|get|find|try|meet|go|have|learn)\w*",
     r"\b(?:bored|scared|worried|embarrassed|tired|freezing|sick|stressed) to death\b",
     r"\bdeath of me\b",
+    r"\bon pins and needles\b",
+    r"\b(?:fell|fall|falling|fallen) (?:out of|off) (?:my|the|his|her) (?:chair|seat)\b",
     r"\b(?:going to|gonna|will|would|might|literally|gon)\s+(?:\w+\s+)?kill (?:me|us)\b",
     r"\b(?:is|are|its|thats|was|were|been) (?:\w+ )?killing me\b",
     r"\bkill(?:s|ed|ing)? it\b|\bto die for\b|\bi (?:could|would) (?:just )?die\b",
@@ -468,7 +471,7 @@ RESOLVED = (
     r"\bcleared (?:me|him|her|us|them)\b",
     r"\bfeel (?:totally |completely |perfectly |100 ?% )?(?:normal|fine|great|good)\b",
     r"\b100 ?% better\b",
-    r"\b(?:last|this past) (?:year|month|spring|summer|fall|winter|decade)\b",
+    r"(?<!over the )(?<!for the )(?<!in the )(?<!during the )(?<!since )\b(?:last|this past) (?:year|month|spring|summer|fall|winter|decade)\b",
     r"\b(?:\d+|a|an|one|two|three|four|five|few|several|many|couple|couple of|a couple of|a few) "
     r"(?:years?|months?|yrs?) ago\b",
     r"\bin a (?:\w+ )?(?:good|better|great|healthy|safe) place\b",
@@ -520,7 +523,7 @@ SYMPTOMS = (
         "skin or swelling",
         r"\b(?:rash\w*|hives|itch\w*|swell\w*|swollen|lump|bruis\w*|bleed\w*|blood in|pink eye|"
         r"goopy|discharge|drain(?:ing|s)|pus|ooz\w*|puff(?:y|iness|ed up)|edema|fluid retention|"
-        r"infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump|tick bite|bitten|bit me|"
+        r"infected|infection|abscess|burn|burns|cut (?:my|his|her)|bump(?! (?:the|my|it|me|us|up|to|back|him|her|our|that|this|into)\b)|tick bite|bitten|bit me|"
         r"red (?:ring|streaks?|spot|circle|patch|and (?:hot|warm|swollen))|bullseye|bulls eye|redness)\b",
     ),
     Rule(
@@ -548,6 +551,24 @@ SYMPTOMS = (
         r"\d+ |two |a few )?(?:doses?|pills?|shots?|insulin|injections?)\b|\bforgot to take\b",
     ),
     Rule("infection test", r"\btested positive|\bpositive for\b"),
+    Rule(
+        "function lost",
+        r"\b(?:can barely|could barely|can hardly|hurts to|painful to) (?:even )?(?:swallow|walk|stand|move|bend|"
+        r"breathe|get (?:in|out of|up|off)|sit|lift|turn|raise|put weight|bear weight|open (?:my|his|her) "
+        r"(?:mouth|eye)|keep (?:food|anything|water) down|eat|sleep|see|hear|talk)\b|\b(?:cant|can not|cannot|"
+        r"hard to) (?:even )?(?:swallow|bend (?:over|down|my|his|her)|put weight|bear weight|keep (?:food|anything|"
+        r"water) down)\b",
+    ),
+    Rule(
+        "back or joint",
+        r"\b(?:threw|throw|thrown|put|pulled|tweaked) (?:out )?(?:my|his|her) (?:back|neck|shoulder|hip|knee)"
+        r"(?: out)?\b|\b(?:back|neck) (?:went out|gave out|is out)\b",
+    ),
+    Rule(
+        "skin change",
+        r"\b(?:moles?|spots?|freckles?|lesions?|growths?|birthmarks?)\b(?:\W+\w+){0,8}?\W+(?:gotten|getting|got|"
+        r"turned|turning|grown|growing|changed|changing|bigger|darker|raised)\b",
+    ),
     Rule(
         "vital signs",
         r"\b(?:blood pressure|sugar|glucose|a1c|oxygen|o2|pulse|heart rate)\b(?:\W+\w+){0,3}?\W+\d{2,3}\b",
@@ -595,7 +616,7 @@ CLINICAL_QUESTIONS = (
 )
 
 OPT_OUT = (
-    r"\b(?:stop|quit|cease|please stop|discontinue|end)\s+(?:\w+\s+)?(?:texting|texts?|messaging|"
+    r"\b(?:stop|quit|cease|please stop|discontinue|end|cancel)\s+(?:\w+\s+){0,2}?(?:texting|texts?|messaging|"
     r"messages|sending|contacting|txting|msging|reminders?|spamming|sms)\b",
     r"\b(?:dont|do not|never)\s+(?:text|message|msg|txt|contact|sms)\s+(?:me|us|this number)\s*"
     r"(?:anymore|any more|again|ever)\b",
@@ -621,6 +642,9 @@ OPT_OUT = (
     r"it|already|now)\b))",
     r"(?:^|[.!?]\s*)(?:please |just |now |so )?leave me alone\b",
     r"\brevoke (?:my )?consent\b|\bwithdraw (?:my )?consent\b",
+    # "FFS STOP. how many times": the keyword as a sentence of its own.
+    r"(?:^|[.!?]\s*)(?:(?:ffs|omg|ugh|seriously|just|please|so|again|ok|okay|i said|for the last time|"
+    r"for real|wtf)\W+){0,2}stop(?:\W+(?:now|please|already|it|again|texting|messaging))?\s*(?:[.!]+|$)",
     r"\bno (?:more )?texts?,? (?:please|thanks|thank you)\b",
     # Plain-language revocations in other shapes.
     r"\b(?:please |pls )?(?:dont|do not) (?:text|message|msg|txt|sms|contact) (?:me|us|this number|"
@@ -642,6 +666,11 @@ OPT_IN = (
     r"\bopt (?:me )?(?:back )?in\b|\bresubscribe\b|\bsubscribe me\b|\bre-subscribe\b",
     r"\b(?:want|like|love) to (?:get|receive) (?:\w+ ){0,3}(?:texts?|reminders|messages) again\b",
     r"\b(?:texts?|reminders|messages) (?:back on|again please)\b",
+    r"\b(?:start|resume|restart|turn on|reactivate)\s+(?:the\s+|my\s+|your\s+)?(?:text\s+)?(?:texts?|messages|"
+    r"reminders|notifications|alerts)\s+(?:again|back(?: up)?)\b",
+    r"\b(?:sign|signing) (?:me|us|him|her) (?:back )?up (?:for|to) (?:\w+ ){0,2}?(?:texts?|text messages|"
+    r"reminders|messages|sms|alerts|notifications)\b|\b(?:add|enroll|put) (?:me|us) (?:back )?(?:in|on|to|"
+    r"into) (?:the |your )?(?:text|sms|reminder)",
     # Giving permission back: "changed my mind, you can text me the reminders again".
     r"\b(?:you can|you may|go ahead and|ok to|okay to|its ok to|its okay to|feel free to|please) "
     r"(?:start |resume )?(?:text|message|send)(?:ing)? (?:me )?(?:\w+ ){0,3}?(?:again|back)\b"
@@ -670,6 +699,9 @@ INTENTS = (
             r"\bwrong (?:number|person|phone|contact|no|num)\b|\bwrong #",
             r"\bno (?:one|body) (?:here )?(?:named|by the name|called)\b",
             r"\bthere(?:s| is) no \w+ here\b",
+            r"\bnever heard of (?:a |an |this |that )?(?!(?:it|that|this|you|your|them)\b)\w+|\b(?:this|it|thats|that) (?:has been|"
+            r"is|was) my (?:number|phone|cell) for (?:\d+|many|years|ages|a long)\b|\bupdate your (?:contacts|"
+            r"contact list|list)\b",
             r"\bthis (?:isnt|is not) \w+s (?:phone|number)\b",
             r"\b(?:not|isnt) \w+s (?:phone|number) anymore\b",
             # A stranger receiving someone else's messages.
@@ -686,6 +718,9 @@ INTENTS = (
         strong=(
             r"^\W*(?:help|info|information|helpp)\W*$",
             r"\bwho (?:is|s) (?:this|texting)\b|\bwhos (?:this|texting)\b|\bwho are (?:you|u)\b",
+            r"^\W*who (?:dis|this|dat|texting|is it)\W*$",
+            r"\b(?:is this|is it|are you|r you) (?:a |an )?(?:real|legit\w*|spam|scam|fake|bot|robot|automated)\b|"
+            r"\bor (?:spam|a scam|a bot|fake)\b|\bhow did (?:you|yall|you all) get (?:my|this) (?:number|phone|info)\b",
             r"^\W*what is this\W*$|\bwhat(?: is|s| s) this (?:number|about)\b|\bwhy (?:am i|are you) "
             r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
@@ -707,7 +742,7 @@ INTENTS = (
     IntentRules(
         Intent.REFILL,
         strong=(
-            r"\bre-?fill\w*\b",
+            r"\bre-?fill\w*\b|\bre-?fil(?:s|ed|ing)?\b|\brefi(?:l|ll)l?\b",
             r"\brenew\w* (?:my |the |his |her )?(?:prescription|medication|script)",
             # "renew my plavix": renewing anything but a document or a plan is a prescription.
             r"\brenew\w* (?:my|his|her|the|our) (?!(?:\w+ )?(?:insurance|license|passport|membership|"
@@ -721,7 +756,7 @@ INTENTS = (
             r"(?:medications?|medicine|pills|inhaler|insulin|\w+ pills)\b",
             r"\bmail order pharmacy\b|\b90 day (?:supply|prescription)\b|\bscript\b",
         ),
-        weak=(r"\bpharmacy\b|\bcvs\b|\bwalgreens\b",),
+        weak=(r"\bph?arm[ae]?c(?:y|ies|ie)\b|\bcvs\b|\bwall?gr[ea]+ns?\b",),
     ),
     IntentRules(
         Intent.TEST_RESULTS,
@@ -736,6 +771,10 @@ INTENTS = (
             r"\bwhat did (?:my|the|his|her) (?:\w+ )?(?:tests?|labs?|x ?rays?|xrays?|scans?|mri|ct|"
             r"ultrasound|biopsy|bloodwork|mammogram) (?:show|say|find)\b",
             r"\bwhat (?:does|do) .{0,30}\bmean\b",
+            # Waiting on a test already done ("3 weeks since my biopsy", "waiting on my blood test").
+            r"\b(?:since|waiting (?:on|for)|heard (?:back )?(?:on|about)|update on|news on) (?:my|the|his|her|our) "
+            r"(?:\w+ ){0,2}?(?:labs?|lab work|blood ?work|blood tests?|tests?|biopsy|scans?|x ?rays?|xrays?|mri|ct|"
+            r"ultrasound|mammogram|pap|culture|swab|ekg|colonoscopy|endoscopy)\b",
             r"\b(?:labs?|lab work|bloodwork|blood work|tests?|biopsy|scans?|x ?rays?|mri|ct|ultrasound|"
             r"mammogram|pap|culture|a1c|ekg|swab|urine|urinalysis|cbc|panel)\b(?:\W+\w+){0,4}?\W+"
             r"(?:says|shows|showed|came back|reads)\b",
@@ -744,11 +783,13 @@ INTENTS = (
     IntentRules(
         Intent.INSURANCE,
         strong=(
-            r"\binsurances?\b",
+            r"(?<!bring )(?<!bring my )(?<!bring the )(?<!bring the new )(?<!bring my new )(?<!bring our )"
+            r"(?<!bringing )(?<!bringing my )(?<!bringing the )(?<!bringing the new )(?<!bringing my new )"
+            r"(?<!bring in my )(?<!bring in the )(?<!bring in my new )(?<!have my new )(?<!have my )\binsurances?\b",
             r"\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|"
             r"unitedhealthcare|united healthcare|united health|blue cross|bcbs|blue shield|kaiser|"
             r"anthem|caresource|wellcare|oscar|chip)\b",
-            r"\b(?:covered|coverage|covers|in network|in-network|out of network|prior auth\w*|"
+            r"\b(?:covered(?! (?:in|with|up|head|from))|coverage|covers|in network|in-network|out of network|prior auth\w*|"
             r"pre-?auth\w*|preauthoriz\w*)\b",
             r"\b(?:do|does) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
             r"(?! new)",
@@ -770,7 +811,14 @@ INTENTS = (
             r"\b(?:medical |immunization |vaccine |vaccination |shot )?records?\b",
             r"\bcop(?:y|ies) of (?:my|his|her|their|the)\b",
             r"\bsend (?:my|his|her) (?:chart|file|notes)\b|\bmy chart to\b",
-            r"\bfax\w* (?:my|his|her|the|over|a copy|them|it|copies)\b",
+            r"\bfax\w* (?:my|his|her|the|over|a copy|them|it|copies|those|these|that)\b",
+            # Another provider asking for what the clinic holds ("my surgeon's office needs my labs").
+            r"\b(?:office|doctor|surgeon|specialist|hospital|ortho\w*|\w+ologist|\w+ist|dentist|school|"
+            r"daycare|employer|lawyer|attorney|clinic)s?\b(?:\W+\w+){0,4}?\W+(?:needs|wants|requested|is asking for|"
+            r"asked for|is requesting|requires)\b(?:\W+\w+){0,3}?\W+(?:labs?|blood ?work|ekg|imaging|images|x ?rays?|"
+            r"scans?|mri|ct|notes|chart|pictures|films|reports?|results|history|shot records?)\b",
+            r"\b(?:images?|imaging|scans?|x ?rays?|xrays?|mri|ct|films|pictures)\b(?:\W+\w+){0,2}?\W+on (?:a )?"
+            r"(?:cd|disc|disk|dvd|usb|flash drive)\b|\b(?:cd|disc|disk|dvd) (?:of|with) (?:my|his|her|the)\b",
             r"\b(?:visit|office|clinic|progress|consult|doctors|chart|surgery|operative) notes\b",
             r"\b(?:fax|email|e mail|mail) (?:it|them|that|a copy|my \w+|the \w+) (?:over )?to (?:my |his |her |the )?"
             r"(?:employer|work|job|school|daycare|lawyer|attorney|new doctor|boss|hr)\b",
@@ -783,8 +831,8 @@ INTENTS = (
     IntentRules(
         Intent.CANCEL,
         strong=(
-            r"\bcancel\w*\b(?!\s+(?:the |my |these |your )?(?:texts?|messages|subscription|"
-            r"reminders))",
+            r"\bcancel\w*\b(?!\s+(?:\w+\s+){0,2}?(?:texts?|text messages|messages|subscription|"
+            r"reminders|notifications|alerts))(?! on (?:me|us|him|her|them|my \w+)\b)",
         ),
         weak=(
             r"\b(?:cant|wont be able to|not able to|unable to|wont) (?:make it|come|come in|go|"
@@ -832,7 +880,7 @@ INTENTS = (
             r"\b(?:make|get|need|want|request|like|requesting)\s+(?:an?\s+|another\s+)?"
             r"(?:(?!to\b|my\b|the\b|his\b|her\b)\w+\s+){0,2}?(?:appointment|appointments)\b",
             r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
-            r"\bnew patients?\b|\baccepting patients\b",
+            r"\bnew patients?\b(?! (?:paperwork|forms?|packet|intake|questionnaire|portal))|\baccepting patients\b",
             r"\bfind (?:me|him|her|us) (?:something|a (?:spot|slot|time|day|visit)|an? (?:appointment|opening))\b|"
             r"\b(?:nothing|no (?:appointments?|openings?|slots?|spots?)) (?:available|open)\b",
             r"\b(?:any|anything|something|an?) (?:open|opening|openings|availability|available)\b",
@@ -843,10 +891,12 @@ INTENTS = (
             r"appointments?|shots?|vaccines?|exams?)\b",
             r"\bsee (?:someone|somebody|a doctor|the doctor|doctor \w+|a nurse|a provider)\b",
             r"\b(?:can|could|will|would) (?:i|he|she|we|they|you|my \w+|\w+) (?:still )?be seen\b",
+            r"\b(?:get|getting) (?:me |him |her |them |us |my \w+ )?seen\b",
             r"\bwhat (?:times?|days?|slots?) (?:do|does|would|will) (?:you|you all|you guys|the doctor) have\b"
             r"|\bwhat (?:times?|days?) (?:are|is) (?:open|available|free)\b",
             r"\b(?:needs?|due for|time for) (?:a |an |his |her |my )?(?:(?!last\b|previous\b|old\b|recent\b)\w+ )?(?:physical|checkup|"
-            r"check up|annual|well child|shots|vaccines?|flu shot|pap|mammogram)\b",
+            r"check up|annual|well child|shots|vaccines?|flu shot|pap|mammogram)\b(?! (?:records?|cards?|history|"
+            r"forms?|proof|certificates?|letters?))",
         ),
         weak=(r"\b(?:physicals?|checkups?|check ups?|annual|well child|flu shot)\b",),
     ),
@@ -884,16 +934,29 @@ CONFIRM_PHRASES = (
 THANKS = (
     r"\b(?:thanks?|thank you|thankyou|thx|ty|tyvm|appreciate\w*|lifesavers?|great job|amazing|"
     r"awesome|got it|will do|sounds good|ok|okay|kk|cool|perfect|great|wonderful|bless you)\b",
+    r"\b(?:was|were|is|are|been) (?:so |very |really |super |incredibly |always )(?:patient|kind|nice|helpful|"
+    r"sweet|caring|gentle|professional|thorough|wonderful|amazing|great|good) (?:with|to)\b|\bkudos\b|"
+    r"\bshout ?out\b|\bjust wanted to (?:say|let you know|thank)\b",
 )
 
 UPSET = (
-    r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+th) (?:time|call|text)\b",
+    r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+th) (?:time|call|text|request|attempt|"
+    r"message|email|voicemail|reminder)\b",
+    r"\b(?:that|this|it) (?:cant|can not|cannot|couldnt) (?:possibly )?be (?:right|correct|true|real)\b",
+    r"\b(?:canceled|cancelled|cancel) on (?:me|us|him|her|my \w+)\b|\b(?:canceled|cancelled|changed|moved|"
+    r"rescheduled|bumped)\b(?:\W+\w+){0,4}?\W+(?:at the )?last minute\b",
+    r"\b(?:replied|said|texted|sent|typed|wrote)\W+stop\b(?:\W+\w+){0,2}?\W+(?:twice|already|times|again)\b|"
+    r"\b(?:still|keep|keeps) (?:texting|messaging|sending|calling|spamming)\b(?!\s+me\s+(?:to|back)\b)",
+    r"\b(?:fcc|ftc|attorney general|better business bureau|bbb|sue (?:you|yall|the clinic)|"
+    r"report (?:you|yall|the clinic)(?! (?:to|for) (?:my|the) (?:insurance|school|work))|filing a complaint)\b",
+    r"(?<!is this )(?<!is this a )(?<!or )(?<!or a )(?<!not )(?<!not a )\b(?:scam|ripoff|rip off|ripped off|"
+    r"highway robbery|price gouging|gouging)\b",
     # Asking again and again; "tried five times" with a code is a technical problem, not tone.
     r"\b(?:called|asked|texted|tried (?:calling|to call|to reach|reaching|texting)|messaged|emailed|"
     r"left (?:a )?(?:messages?|voicemails?))\s+(?:\w+\s+){0,3}(?:\d+|two|three|four|five|six|"
     r"several|multiple|many|so many) times\b",
     r"\b(?:\d+|two|three|four|five|six|several|multiple) (?:calls|messages|voicemails|texts)\b",
-    r"\b(?:every time i call|keep (?:calling|asking|sending)|why do you keep|"
+    r"\b(?:every time i call|keep (?:calling|asking|sending)(?! me (?:to|back|a (?:blank|white)))|why do you keep|"
     r"still nothing|still havent heard|still no \w+)\b",
     r"\b(?:nobody|no one|noone|nobody ever|no one ever)\s+(?:\w+\s+)?(?:calls?|called|answers|"
     r"answered|answer|got|gets|responds|responded|calls me|has called|returns|returned|picks? up|"
@@ -906,8 +969,8 @@ UPSET = (
     r"\bdismissive\b|\bmade me feel (?:stupid|dumb|like an idiot|ignored|rushed|like a burden)\b",
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
-    r"unhappy|disappointed|terrible|horrible|awful|worst (?:service|clinic|office)|rude|"
-    r"disrespectful|harass\w*|fed up|sick of|tired of|absurd|outrageous|wtf|unbelievable|disgrace\w*|shameful|appall\w*|humiliat\w*|"
+    r"unhappy|disappointed|(?<!feel )(?<!feeling )(?<!feels )(?<!felt )(?<!im )(?:terrible|horrible|awful)|worst (?:service|clinic|office)|rude|"
+    r"disrespectful|harass\w*|fed up|sick of|tired of(?! (?:it all|all of it|everything|life|living|being|feeling))|absurd|outrageous|wtf|unbelievable|disgrace\w*|shameful|appall\w*|humiliat\w*|"
     r"stressing me out|find another (?:doctor|clinic|provider)|fix your|hung up on me|"
     r"waste of (?:my )?time|this is crazy|so done with|never even got seen|rushed me)\b",
     r"\bwaited (?:for )?(?:an hour|over an hour|\d+ (?:min|minutes|mins|hours?))\b",
@@ -946,13 +1009,19 @@ NEEDS_PERSON = (
     r"still cant|glitch\w*|broken|stuck|frozen|crash\w*|please call|someone call|dont understand|"
     r"can someone help|need help with|(?:can|could) (?:someone|somebody|you|a person) (?:please )?(?:change|"
     r"update|fix|reset|unlock|correct|switch)|no (?:audio|sound)|keeps? (?:logging|kicking|signing|timing) "
-    r"(?:me )?out|(?:logs|kicks|signs|logged|kicked) me out|times out|froze|freez\w*|start(?:ing)? over|lost (?:all )?(?:my )?"
+    r"(?:me )?out|(?:logs|kicks|signs|logged|kicked) me out|times out|froze|freez\w*|(?<!do i )(?<!should i )(?<!have to )(?<!need to )start(?:ing)? over|lost (?:all )?(?:my )?"
     r"(?:progress|answers|work)|(?:doctor|nurse|provider|someone) to (?:fill(?: out)?|sign|complete)|"
     r"(?:signed|filled out|completed) by (?:the |my )?(?:doctor|nurse|provider)|"
     r"(?:never|didnt|did not|hasnt|has not|not) (?:yet )?(?:join\w*|show\w* up|shown up|logged on|"
     r"come on|connected)|already (?:registered|in use|exists|taken|has an account)|"
     r"(?:says|saying|shows|showing|tells me)\b.{0,30}\b(?:invalid|incorrect|not found|not recognized|"
     r"doesnt exist|expired|wrong))\b",
+    r"\b(?:says|saying|shows|showing|tells me|getting)\b.{0,30}\b(?:ended|has ended|is over|expired|not valid|"
+    r"no longer valid|closed|unavailable|not available|not found|404|denied)\b",
+    r"\bblank (?:\w+ )?(?:page|screen)\b|\bwhite screen\b|\bspinning\b|\bkeeps? (?:sending|taking|"
+    r"redirecting|bringing) me (?:to|back)\b",
+    r"\b(?:dont|doesnt|do not|does not|dont|wont|none of (?:\w+ ){1,3}?\w+) (?:even )?show(?:s|ing)? (?:up|on)\b|"
+    r"\b(?:missing|not there|not showing|disappeared|gone) (?:from|under|in) (?:my|the)\b",
     # A letter or note someone at the clinic must write.
     r"\b(?:note|letter|excuse)\b(?:\W+\w+){0,2}?\W+(?:for|to) (?:my |the |his |her )?(?:work|job|"
     r"school|employer|boss|hr)\b|\b(?:work|school|doctors) (?:note|excuse)\b",

@@ -225,6 +225,8 @@ SYMPTOMS = (
     Rule("mareo", r"\b(?:mareo\w*|marea\w*|desmay\w*|entumid\w*|hormigueo)\b"),
     Rule("orina", r"\b(?:ardor|arde|al orinar)\b"),
     Rule("animo", r"\b(?:deprimid\w*|depresion|ansiedad|no puedo dormir|triste todo el tiempo)\b"),
+    Rule("medicamento", r"\b(?:(?:se me|se le) olvid\w* (?:tomar|darle|ponerme|ponerle|mi|la|las|el|los)|olvide "
+         r"(?:tomar|darle)|(?:tome|le di|me tome) (?:doble|dos veces|de mas))\b"),
     Rule("medicamento", r"\b(?:efectos? secundarios?|me (?:da|dio|causa|hace) (?:mucha |mucho )?(?:tos|mareo|dolor|comezon|nausea|diarrea))\b"),
     Rule("signos vitales", r"\b(?:presion|azucar|glucosa)\b{gap}(?:alta|baja|en \d+|de \d+|\d{2,3})"),
     Rule("enfermedad", r"\b(?:enferm[oa]s?|malit[oa]|lastimad\w*|torcedura|me torci|salio positivo|covid positivo)\b"),
@@ -237,6 +239,7 @@ CLINICAL_QUESTIONS = (
     r"\b(?:tengo|tiene|tenemos) que ir\b|\b(?:debo|deberia|debe) (?:ir|tomar|dejar|seguir|llevarl\w*)\b",
     r"\b(?:me|le) pueden (?:mandar|recetar|dar) algo\b",
     r"\ble subo\b|\bdejo de tomar\b|\blo llevo\b|\bla llevo\b|\blos llevo\b",
+    r"\b(?:me )?(?:la|lo|las|los) (?:tomo|tomamos|doy|damos) (?:ahorita|ahora|ya|de una vez|o)\b|\bo (?:me )?espero\b",
 )
 
 OPT_OUT = (
@@ -284,7 +287,8 @@ INTENTS = (
         Intent.WRONG_NUMBER,
         strong=(
             r"\bnumero equivocado\b|\bse equivoc\w* de numero\b|\bequivocad[oa]s? de numero\b",
-            r"\bno conozco a\b|\baqui no (?:vive|hay) (?:ningun|nadie)\b",
+            r"\bno conozco a\b|\baqui no (?:vive|hay|trabaja) (?:ningun\w*|nadie)\b",
+            r"\b(?:este|ese) (?:cel|celular|numero|telefono) es (?:de mi trabajo|mio|de mi)\b",
         ),
     ),
     IntentRules(
@@ -293,6 +297,9 @@ INTENTS = (
             r"^\W*(?:ayuda|informacion)\W*$",
             r"\bquien (?:es|eres|habla|me escribe|me manda)\b",
             r"\bde (?:que|donde) (?:clinica|oficina|numero)\b",
+            r"\b(?:es|esto es|sera) (?:un |una )?(?:spam|estafa|fraude)\b|\b(?:esto|este mensaje) es (?:real|de verdad)\b|"
+            r"\bo (?:es )?(?:spam|una estafa)\b|"
+            r"\bcomo (?:consiguieron|obtuvieron|tienen) (?:mi|este) numero\b",
             r"\bde donde (?:me |nos )?(?:estan|esta|escriben|escribe|llaman|mandan|habla)\b|"
             r"\bno (?:reconozco|conozco) (?:este|el|su|ese) numero\b|\bquien (?:me |nos )?(?:esta|estan) "
             r"(?:escribiendo|mandando|llamando)\b",
@@ -311,6 +318,9 @@ INTENTS = (
             r"\brecetas?\b",
             r"\b(?:renov\w*|surt\w*|rellen\w*) (?:la |mi |de )?(?:receta|medicina|medicamento|pastillas)",
             r"\b(?:ya )?(?:se me|se le) (?:acabo|acabaron|termino|terminaron)\b",
+            r"\b(?:se me|se le|se nos) (?:esta|estan) (?:acabando|terminando)\b|\bme (?:estoy|quede) sin (?:mi |mis |la |las )?"
+            r"(?:pastillas?|medicinas?|medicamentos?|insulina|inhalador)\b",
+            r"\b(?:mand|envi)\w* (?:a la farmacia|al (?:walmart|cvs|walgreens|heb|sams|costco|target|kroger))\b",
             r"\bya (?:casi )?no (?:me|le) (?:queda|quedan)\b|\bya (?:solo |nomas |nada mas )?(?:me|le) quedan?\b",
             r"\b(?:manden|mande|mandar|envien|enviar) (?:mi|la|las|mis) (?:medicina|receta|pastillas|"
             r"medicamentos?)\b",
@@ -324,8 +334,13 @@ INTENTS = (
             r"\b(?:ya )?(?:salieron|salio|estan listos|llegaron) (?:mis|sus|los|el|la|las)\b(?:\W+\w+){0,2}?\W+"
             r"(?:labs?|analisis|laboratorios?|examen\w*|estudios?|resultados?|pruebas?)\b",
             r"\b(?:labs?|analisis|laboratorios?|examen(?:es)?|estudios?|prueba|papanicolau|papanicolaou|"
-            r"ultrasonido|mamografia|biopsia|rayos x)\b.{0,60}\b(?:ya (?:salio|salieron|estan|"
-            r"llegaron)|no me han dicho)",
+            r"ultrasonido|mamografia|biopsia|rayos x|placa|placas|radiografia|cultivo|tomografia|resonancia)\b.{0,60}"
+            r"\b(?:ya (?:salio|salieron|estan|llegaron)|no me han dicho|(?:ya )?(?:la|lo|las|los) (?:vio|vieron|reviso|"
+            r"revisaron|checo|checaron))",
+            r"\b(?:salio|salieron|encontraron|vieron) algo (?:en|de) (?:el|la|los|las|mi|mis|su|sus)\b",
+            r"\b(?:vio|vieron|reviso|revisaron|checo|checaron|leyo)\b(?:\W+\w+){0,3}?\W+(?:mis |los |las |el |la |sus )"
+            r"(?:analisis|examenes|estudios|placas?|radiografias?|laboratorios?|cultivo|biopsia|ultrasonido|"
+            r"mamografia|resultados?)\b",
         ),
     ),
     IntentRules(
@@ -340,7 +355,7 @@ INTENTS = (
         Intent.BILLING,
         strong=(
             r"(?<!di )(?<!dio )(?<!dar )\b(?:la cuenta|una cuenta|cuenta de)\b",
-            r"\b(?:factura|cobro|cobraron|cobran|cargo|pagar|pague|pago|pagos|deuda|copago|"
+            r"(?<!se lo )(?<!se los )(?<!te lo )\b(?:factura|cobro|cobraron|cobran|cargo|pagar|pague|pago|pagos|deuda|copago|"
             r"estado de cuenta|cuanto debo|plan de pagos|saldo)\b",
         ),
     ),
@@ -357,7 +372,8 @@ INTENTS = (
     IntentRules(
         Intent.CANCEL,
         strong=(
-            r"\bcancel\w*\b(?!\s+(?:los |mis )?(?:mensajes|textos))",
+            r"\bcancel\w*\b(?!\s+(?:los |mis |estos |sus |todos los )?(?:mensajes|textos|recordatorios))"
+            r"(?! on (?:me|us|him|her|them)\b)",
             r"\bya no (?:la|lo) (?:necesito|ocupo)\b",
         ),
         weak=(r"\bno (?:voy a poder|puedo|podre|podemos|vamos a poder) (?:ir|llegar|asistir)\b",),
@@ -416,7 +432,7 @@ INTENTS = (
     ),
     IntentRules(
         Intent.THANKS,
-        weak=(r"\b(?:gracias|muy amables|dios (?:los|les|te) bendiga|vale|perfecto|excelente)\b",),
+        weak=(r"\b(?:gracias|muy amables|dios (?:los|les|te|se lo|se los) (?:bendiga|pague)|vale|perfecto|excelente)\b",),
     ),
 )
 
@@ -428,6 +444,7 @@ UPSET = (
     r"\b(?:llevo|tengo|estuve) (?:\d+|una|media|mas de) (?:min|minutos|horas?|hora) esperando\b",
     r"\b(?:trato|trataron|trata|tratan) (?:bien |muy )?(?:feo|mal)\b",
     r"\b(?:queja|molest[oa]|enojad[oa]|no es justo|pesimo|falta de respeto|groser[oa]|"
+    r"(?:que|q|ke) (?:fastidio|lata|coraje|horror)|fastidiad[oa]|entendieron|ya basta|"
     r"que mal servicio|mal servicio|pesimo servicio|harta|harto|ya me canse|inaceptable|ridiculo|"
     r"no me (?:reviso|revisaron|atendio|atendieron|examino) bien|una verguenza|que verguenza)\b",
 )
@@ -435,6 +452,8 @@ UPSET = (
 NEEDS_PERSON = (
     r"\bno (?:me )?(?:funciona|deja|llega|carga|abre|sirve|acepta)\b",
     r"\bme sigue (?:diciendo|saliendo|pidiendo|marcando)\b|\bmarca (?:error|incompleto)\b",
+    r"\bya no (?:es|esta) (?:valido|activo|disponible)|\bno es valido\b|\b(?:vencio|expiro|caduco)\b|"
+    r"\b(?:pagina|pantalla) en blanco\b|\bse borr\w*\b",
     r"\b(?:error|bloquead\w*|incomplet\w*)\b|\b(?:me|nos) pueden llamar\b|\bllamenme\b",
     r"\bnadie (?:se )?(?:conecta|entra|aparece|contesta)\b|\bno se ha conectado\b",
     r"\bno entiendo\b|\b(?:me|nos) pueden ayudar\b",

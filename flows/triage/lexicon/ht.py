@@ -33,6 +33,11 @@ LEXICON = Lexicon(
         Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
     ),
     safety_net=(
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"\b(?:sou|anwo) (?:pon|do kay|tet kay|bilding|falez)\b",
+        ), cues=(
+            r"\b(?:pa ka|pa kapab|pa kab) (?:ankò|anko|kontinye|sipote)|orevwa|mesi pou tout|padon|sote\b",
+        ), window=200),
         NetClass("mental_health", "hopeless", terms=(
             r"\bfini ak (?:lavi|vi) (?:m|mwen|li)\b|\btouye tet (?:mwen|m|li)\b|\b(?:m|mwen|li) vle mouri\b",
             r"\bpa (?:ka|kapab|kab) kontinye\b|\bpa vle viv\b|\bpann tet (?:mwen|m|li)\b",

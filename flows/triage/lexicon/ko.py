@@ -21,6 +21,13 @@ LEXICON = Lexicon(
         Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
     ),
     safety_net=(
+        # Standing somewhere high with despair or a farewell ("다리 위에 서 있어요. 더는 못 버티겠어요").
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"(?:다리|대교|옥상|지붕)\s?(?:위|난간|끝)|(?:난간|절벽|한강|철로|선로)",
+        ), cues=(
+            r"못\s?버티|더(?:는|\s?이상)\s?(?:못|안)|고마웠|감사했|미안했|전해\s?주|마지막|작별|안녕|살기\s?싫|끝내|"
+            r"죽고|죽을|뛰어내",
+        ), window=200),
         NetClass("mental_health", "hopeless", terms=(
             r"살\s?이유가\s?없|살고\s?싶지\s?않|죽고\s?싶|유서|극단적\s?(?:선택|인\s?생각)|사라지고\s?싶|목을\s?매",
         )),

@@ -42,6 +42,12 @@ LEXICON = Lexicon(
         ),
     ),
     safety_net=(
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"\b(?:na|em cima da|no alto da|no|em cima do|no alto do|na beira da|na beira do) (?:ponte|telhado|"
+            r"terraco|laje|predio|varanda|janela|penhasco|trilho)\b",
+        ), cues=(
+            r"\b(?:nao aguento|nao consigo mais|adeus|obrigad[oa] por tudo|me perdoem|desculpa|pular|ultima vez)\b",
+        ), window=200),
         NetClass("mental_health", "hopeless", terms=(
             r"\bse (?:jogar|atirar) (?:da|de|do|na|no|pela|pelo|em frente)\b|\bse enforcar\b|\bme enforcar\b",
             r"\bacabar com (?:tudo|a (?:minha|sua|propria) vida)\b|\btirar (?:a )?(?:minha|sua|propria) vida\b",

@@ -33,6 +33,11 @@ LEXICON = Lexicon(
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"\b(?:nasa|sa ibabaw ng|nakatayo sa) (?:tulay|bubong|rooftop|building|gusali|bangin|riles)\b",
+        ), cues=(
+            r"\b(?:(?:hindi|di) ko na (?:po )?kaya|paalam|salamat sa lahat|pasensya|patawad|tatalon|huling)\b",
+        ), window=200),
         NetClass("mental_health", "hopeless", terms=(
             r"\b(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niya|ayaw na nya)(?: na)?(?: po)?(?: nang| na)? mabuhay\b",
             r"\bwala (?:nang|na) (?:saysay|silbi|dahilan) (?:ang )?(?:buhay|mabuhay|para mabuhay)\b",

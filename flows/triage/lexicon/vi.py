@@ -49,6 +49,13 @@ LEXICON = Lexicon(
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
     ),
     safety_net=(
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"\b(?:dang|o|tren|dung tren|dung o|ngoi tren) (?:cau|san thuong|mai nha|noc nha|toa nha|ban cong|"
+            r"vach da|duong ray)\b",
+        ), cues=(
+            r"\b(?:khong (?:chiu|chiu dung|the chiu|the) (?:noi|duoc|tiep)|het chiu noi|tam biet|cam on|xin loi|"
+            r"lan cuoi|nhay|chet|met moi qua)\b",
+        ), window=200),
         NetClass("mental_health", "hopeless", terms=(
             r"\bnhay (?:cau|lau|song)\b|\btreo co\b|\bket lieu (?:doi|ban than|cuoc song)\b|\bsong (?:khong|chang) (?:con )?(?:y nghia|de lam gi)\b",
             r"\bkhong (?:con )?(?:muon|thiet) song\b|\bmuon chet\b",

@@ -26,6 +26,12 @@ LEXICON = Lexicon(
         Rule("伤人", r"(?:杀|殺)了?(?:他|她|他们)"),
     ),
     safety_net=(
+        NetClass("mental_health", "high place near despair or farewell", terms=(
+            r"(?:桥|橋|楼顶|樓頂|天台|顶楼|頂樓|窗台|阳台|陽台|悬崖|懸崖|铁轨|鐵軌|河边|河邊)(?:上|边|邊|前)?",
+        ), cues=(
+            r"撑不下去|撐不下去|受不了|坚持不|堅持不|活不下去|替我|谢谢.{0,8}(?:照顾|一直|一切)|謝謝.{0,8}(?:照顧|一直|一切)|"
+            r"再见|再見|永别|永別|最后|最後|对不起|對不起|跳",
+        ), window=200),
         NetClass("mental_health", "means near intent", terms=(
             r"跳下去|跳楼|跳樓|跳河|跳桥|跳橋|卧轨|臥軌|上吊|割腕|烧炭|燒炭|吞(?:了)?(?:一瓶|整瓶|所有的?|全部的?)?(?:药|藥|安眠药)",
         ), cues=(r"要|想|打算|准备|準備|说|說|会|會|计划|計劃|今晚",)),
@@ -61,7 +67,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.CANCEL, strong=(r"(?:预约|預約)?取消(?!订阅|訂閱)",)),
         IntentRules(Intent.SCHEDULE, strong=(r"预约|預約|挂号|掛號|约个?时间",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"结果|結果|报告|報告",)),
-        IntentRules(Intent.REFILL, strong=(r"续药|續藥|开药|開藥|配药|处方|處方|药快吃完|藥快吃完",)),
+        IntentRules(Intent.REFILL, strong=(r"续药|續藥|续开|續開|开药|開藥|配药|处方|處方|药快吃完|藥快吃完|(?:药|藥)(?:快)?(?:吃完|用完|没了|沒了)",)),
         IntentRules(Intent.BILLING, strong=(r"账单|賬單|帳單|费用|費用|付款|缴费",)),
         IntentRules(Intent.INSURANCE, strong=(r"保险|保險",)),
         IntentRules(Intent.LANGUAGE, strong=(r"(?:用|发|發)中文",)),
