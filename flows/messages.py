@@ -56,8 +56,7 @@ ACK_SCHEDULING = N_("{clinic}: We got your message. Our scheduling team will rep
 ACK_FRONT_DESK = N_("{clinic}: We got your message. Our front desk will reply by {due}.")
 #: For languages other than English and Spanish: a person always answers.
 ACK_STAFF = N_(
-    "{clinic}: We got your message. A staff member will reply by {due}. "
-    "In an emergency, call 911."
+    "{clinic}: We got your message. A staff member will reply by {due}. In an emergency, call 911."
 )
 ACK_VOICEMAIL = N_("{clinic}: We got your voicemail. Our staff will call or text you by {due}.")
 

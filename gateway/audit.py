@@ -135,8 +135,7 @@ def run_eval(app: Flask, path: str, *, now: datetime) -> str:
     clinic = audit_clinic(app)
     visit = (now + EVAL_VISIT_AFTER).isoformat()
     replay = [
-        json.dumps({**item, "appointment_at": item.get("appointment_at") or visit})
-        for item in gold
+        json.dumps({**item, "appointment_at": item.get("appointment_at") or visit}) for item in gold
     ]
     # One full warm pass first (the language detector and each catalog load once).
     list(audit_lines(replay, clinic=clinic, now=now, use_lang=False))

@@ -70,14 +70,18 @@ def upsert_clinic(*, session: Session, data: dict[str, Any]) -> Clinic:
     ):
         if key in data:
             setattr(clinic, key, data[key])
-    clinic.hours = {str(k): list(v) for k, v in data.get("hours", clinic.hours or DEFAULT_HOURS).items()}
+    clinic.hours = {
+        str(k): list(v) for k, v in data.get("hours", clinic.hours or DEFAULT_HOURS).items()
+    }
     session.add(clinic)
     session.flush()
     for spec in data.get("locations", []):
         number = spec.get("twilio_number")
         location = None
         if number:
-            location = session.exec(select(Location).where(Location.twilio_number == number)).first()
+            location = session.exec(
+                select(Location).where(Location.twilio_number == number)
+            ).first()
         location = location or Location(clinic_id=clinic.id, name=spec["name"])
         location.clinic_id = clinic.id
         location.name = spec["name"]
@@ -113,7 +117,9 @@ def clinic_for_number(*, session: Session, to_number: str, settings: Settings) -
     if clinic is None:
         clinic = ensure_clinic(session=session, settings=settings)
     if to_number:
-        logger.warning("message to unknown number %s routed to clinic %s", mask_phone(to_number), clinic.id)
+        logger.warning(
+            "message to unknown number %s routed to clinic %s", mask_phone(to_number), clinic.id
+        )
     return clinic
 
 

@@ -66,4 +66,6 @@ class Settings(BaseSettings):
         if not (self.twilio_messaging_service_sid or self.twilio_from_number):
             raise ConfigError("TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER must be set")
         if not self.public_base_url.startswith(("https://", "http://")):
-            raise ConfigError("PUBLIC_BASE_URL must be set to the URL Twilio calls, e.g. https://...")
+            raise ConfigError(
+                "PUBLIC_BASE_URL must be set to the URL Twilio calls, e.g. https://..."
+            )

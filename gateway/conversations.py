@@ -280,9 +280,7 @@ def process_inbound(
 
     `is_claimed` says the caller stored the message with `claim=True` just now.
     """
-    if not is_claimed and not claim_for_processing(
-        session=session, message_id=message_id, now=now
-    ):
+    if not is_claimed and not claim_for_processing(session=session, message_id=message_id, now=now):
         return []
     try:
         ids = _process(

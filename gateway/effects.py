@@ -135,7 +135,11 @@ def apply_decision(
                 )
             case PageOnCall(emergency=kind):
                 outbox_ids += page_on_call(
-                    session=session, clinic=clinic, contact=contact, message=message, kind=kind,
+                    session=session,
+                    clinic=clinic,
+                    contact=contact,
+                    message=message,
+                    kind=kind,
                     now=now,
                 )
             case OptOut(keyword=keyword):
@@ -145,29 +149,56 @@ def apply_decision(
                     contact.opt_out_message_id = message.id
                     contact.opt_out_keyword = keyword[:100]
                     session.add(contact)
-                    audit(session, clinic_id=clinic.id, action="opt_out", subject_type="contact",
-                          subject_id=contact.id, now=now, message_id=message.id)
+                    audit(
+                        session,
+                        clinic_id=clinic.id,
+                        action="opt_out",
+                        subject_type="contact",
+                        subject_id=contact.id,
+                        now=now,
+                        message_id=message.id,
+                    )
             case OptIn():
                 if contact.is_opted_out:
                     contact.is_opted_out = False
                     contact.opted_in_at = now
                     session.add(contact)
-                    audit(session, clinic_id=clinic.id, action="opt_in", subject_type="contact",
-                          subject_id=contact.id, now=now, message_id=message.id)
+                    audit(
+                        session,
+                        clinic_id=clinic.id,
+                        action="opt_in",
+                        subject_type="contact",
+                        subject_id=contact.id,
+                        now=now,
+                        message_id=message.id,
+                    )
             case ConfirmAppointment():
                 _set_appointment(session, appointment, AppointmentStatus.CONFIRMED, message, now)
             case CancelAppointment():
                 _set_appointment(session, appointment, AppointmentStatus.CANCELLED, message, now)
             case MarkFormDone():
                 conversation.data = {**conversation.data, "form_done_at": now.isoformat()}
-                audit(session, clinic_id=clinic.id, action="form_done",
-                      subject_type="conversation", subject_id=conversation.id, now=now,
-                      message_id=message.id)
+                audit(
+                    session,
+                    clinic_id=clinic.id,
+                    action="form_done",
+                    subject_type="conversation",
+                    subject_id=conversation.id,
+                    now=now,
+                    message_id=message.id,
+                )
             case SetLanguage(lang=lang):
                 contact.preferred_language = lang
                 session.add(contact)
-                audit(session, clinic_id=clinic.id, action="set_language", subject_type="contact",
-                      subject_id=contact.id, now=now, lang=lang)
+                audit(
+                    session,
+                    clinic_id=clinic.id,
+                    action="set_language",
+                    subject_type="contact",
+                    subject_id=contact.id,
+                    now=now,
+                    lang=lang,
+                )
 
     can_text = is_e164(contact.phone)
     for index, (reply, (lang, text)) in enumerate(
@@ -213,8 +244,15 @@ def _set_appointment(
     else:
         appointment.cancelled_at = now
     session.add(appointment)
-    audit(session, clinic_id=appointment.clinic_id, action=f"appointment_{status}",
-          subject_type="appointment", subject_id=appointment.id, now=now, message_id=message.id)
+    audit(
+        session,
+        clinic_id=appointment.clinic_id,
+        action=f"appointment_{status}",
+        subject_type="appointment",
+        subject_id=appointment.id,
+        now=now,
+        message_id=message.id,
+    )
 
 
 # ----------------------------------------------------------------------------- handoffs
@@ -293,9 +331,16 @@ def open_handoff(
             existing = _open_handoff(session, conversation)
         else:
             message.handoff_id = handoff.id
-            audit(session, clinic_id=conversation.clinic_id, action="handoff_opened",
-                  subject_type="handoff", subject_id=handoff.id, now=now, queue=str(note.queue),
-                  message_id=message.id)
+            audit(
+                session,
+                clinic_id=conversation.clinic_id,
+                action="handoff_opened",
+                subject_type="handoff",
+                subject_id=handoff.id,
+                now=now,
+                queue=str(note.queue),
+                message_id=message.id,
+            )
             return handoff
     assert existing is not None
     if _outranks(note.queue, existing.queue):
@@ -305,9 +350,17 @@ def open_handoff(
         existing.urgency = str(note.urgency)
         existing.is_emergency = existing.is_emergency or note.emergency is not None
         existing.due_at = min(existing.due_at or note.due_at, note.due_at)
-        audit(session, clinic_id=conversation.clinic_id, action="handoff_escalated",
-              subject_type="handoff", subject_id=existing.id, now=now, queue=str(note.queue),
-              previous=previous, message_id=message.id)
+        audit(
+            session,
+            clinic_id=conversation.clinic_id,
+            action="handoff_escalated",
+            subject_type="handoff",
+            subject_id=existing.id,
+            now=now,
+            queue=str(note.queue),
+            previous=previous,
+            message_id=message.id,
+        )
     history = list(existing.note.get("updates", []))
     history.append(data)
     existing.note = {**existing.note, "updates": history, "transcript": data["transcript"]}
@@ -345,8 +398,15 @@ def append_to_handoff(
     session.flush()
     handoff.note = {**handoff.note, "transcript": _transcript(session, conversation)}
     session.add(handoff)
-    audit(session, clinic_id=conversation.clinic_id, action="handoff_appended",
-          subject_type="handoff", subject_id=handoff.id, now=now, message_id=message.id)
+    audit(
+        session,
+        clinic_id=conversation.clinic_id,
+        action="handoff_appended",
+        subject_type="handoff",
+        subject_id=handoff.id,
+        now=now,
+        message_id=message.id,
+    )
     return handoff
 
 
@@ -396,8 +456,9 @@ def page_on_call(
     for location in session.exec(select(Location).where(Location.clinic_id == clinic.id)).all():
         numbers += [n for n in location.on_call_numbers or [] if n not in numbers]
     if not numbers:
-        logger.warning("emergency in message %s but clinic %s has no on-call number",
-                       message.id, clinic.id)
+        logger.warning(
+            "emergency in message %s but clinic %s has no on-call number", message.id, clinic.id
+        )
         return []
     msgid = m.PAGE_MENTAL_HEALTH if kind is Emergency.MENTAL_HEALTH else m.PAGE_MEDICAL
     body = render_text(
@@ -417,6 +478,14 @@ def page_on_call(
         )
         if row is not None:
             ids.append(row.id)
-    audit(session, clinic_id=clinic.id, action="on_call_paged", subject_type="message",
-          subject_id=message.id, now=now, count=len(ids), kind=str(kind))
+    audit(
+        session,
+        clinic_id=clinic.id,
+        action="on_call_paged",
+        subject_type="message",
+        subject_id=message.id,
+        now=now,
+        count=len(ids),
+        kind=str(kind),
+    )
     return ids

@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", default=str(DEFAULT), help="labelled JSON Lines file")
     parser.add_argument("--errors", action="store_true", help="also list every wrong row")
     parser.add_argument(
-        "--repeat", type=int, default=3,
+        "--repeat",
+        type=int,
+        default=3,
         help="time each message this many times and keep the fastest (filters scheduler noise)",
     )
     args = parser.parse_args(argv)

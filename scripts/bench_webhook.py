@@ -58,8 +58,10 @@ def main() -> None:
         admin = sa.create_engine(normalise_url(url), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(sa.text(f'CREATE DATABASE "{scratch}"'))
-        url = sa.engine.make_url(normalise_url(url)).set(database=scratch).render_as_string(
-            hide_password=False
+        url = (
+            sa.engine.make_url(normalise_url(url))
+            .set(database=scratch)
+            .render_as_string(hide_password=False)
         )
     try:
         run(url, args.messages)

@@ -1,4 +1,5 @@
-"""The whole check, as CI runs it: `ruff check .`, then pytest on SQLite and PostgreSQL.
+"""The whole check, as CI runs it: `ruff check .` and `ruff format --check .`, then pytest on
+SQLite and PostgreSQL.
 
 Run through `python3 scripts/dev.py test [pytest args]` (which makes `.venv` first), or directly
 with a Python that has the test extras. Arguments go to pytest unchanged.
@@ -28,9 +29,13 @@ NO_TESTS_COLLECTED = 5
 
 
 def run_ruff() -> int:
-    """Lint the whole tree; returns ruff's exit code."""
-    print("$ ruff check .", flush=True)
-    return subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
+    """Lint and format-check the whole tree; returns the first failing exit code, else 0."""
+    for args in (["check", "."], ["format", "--check", "."]):
+        print("$ ruff " + " ".join(args), flush=True)
+        code = subprocess.call([sys.executable, "-m", "ruff", *args], cwd=ROOT)
+        if code:
+            return code
+    return 0
 
 
 def ensure_chromium() -> None:

@@ -229,9 +229,7 @@ def create_contact(session: Session, clinic: Clinic) -> Callable[..., Contact]:
 
 @pytest.fixture
 def create_patient(session: Session, clinic: Clinic, create_contact) -> Callable[..., Patient]:
-    def create(
-        phone: str = PATIENT_NUMBER, locale: str | None = None, **fields: Any
-    ) -> Patient:
+    def create(phone: str = PATIENT_NUMBER, locale: str | None = None, **fields: Any) -> Patient:
         contact = session.exec(
             sa.select(Contact).where(Contact.clinic_id == clinic.id, Contact.phone == phone)
         ).scalar_one_or_none() or create_contact(phone, preferred_language=locale)

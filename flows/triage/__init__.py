@@ -55,7 +55,9 @@ def triage(
     )
     # Asking for a manager or filing a complaint is frustration with the service by definition.
     is_upset = is_upset or intent is Intent.COMPLAINT
-    person = needs_person(clean) if intent in (Intent.FORMS, Intent.PORTAL, Intent.TELEHEALTH) else None
+    person = (
+        needs_person(clean) if intent in (Intent.FORMS, Intent.PORTAL, Intent.TELEHEALTH) else None
+    )
     queue, rule = route(
         intent,
         emergency=emergency,
@@ -69,8 +71,11 @@ def triage(
         *(f"symptom:{s}" for s in symptoms[:3]),
         *upset_evidence,
         *((f"needs a person:'{person}'",) if person else ()),
-        *((f"consent:{'opt_out' if consent.is_opt_out else 'opt_in'}:'{consent.keyword}'",)
-          if consent.keyword else ()),
+        *(
+            (f"consent:{'opt_out' if consent.is_opt_out else 'opt_in'}:'{consent.keyword}'",)
+            if consent.keyword
+            else ()
+        ),
         rule,
     )
     return Triage(

@@ -25,7 +25,9 @@ def _negation_langs(lang: str) -> tuple[str, ...]:
     return ("en", "es") if lang in ("en", "es") else ("en", "es", lang)
 
 
-def screen_text(text: str, lang: str, scope: Scope | None = None) -> tuple[Emergency | None, tuple[str, ...]]:
+def screen_text(
+    text: str, lang: str, scope: Scope | None = None
+) -> tuple[Emergency | None, tuple[str, ...]]:
     """Screen already normalised, idiom-free text; see `screen_emergency`."""
     scope = scope or Scope.of(text)
     langs = _negation_langs(lang)

@@ -54,7 +54,10 @@ def evaluate(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dic
         if f1 is None:
             f1 = 0.0
         per_intent[intent] = {
-            "precision": precision, "recall": recall, "f1": f1, "support": gold_n,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "support": gold_n,
             "predicted": pred_n,
         }
         f1s.append(f1)
@@ -80,12 +83,22 @@ def evaluate(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dic
         else:
             tp = sum(1 for g, p in pairs if g["emergency"] == kind and p["emergency"] == kind)
         return {
-            "recall": _ratio(tp, gold_n), "precision": _ratio(tp, pred_n), "support": gold_n,
+            "recall": _ratio(tp, gold_n),
+            "precision": _ratio(tp, pred_n),
+            "support": gold_n,
             "predicted": pred_n,
-            "missed": [g["id"] for g, p in pairs if hit(g["emergency"]) and not (
-                hit(p["emergency"]) if kind is None else p["emergency"] == kind)],
-            "false_alarms": [g["id"] for g, p in pairs if hit(p["emergency"]) and not (
-                hit(g["emergency"]) if kind is None else g["emergency"] == kind)],
+            "missed": [
+                g["id"]
+                for g, p in pairs
+                if hit(g["emergency"])
+                and not (hit(p["emergency"]) if kind is None else p["emergency"] == kind)
+            ],
+            "false_alarms": [
+                g["id"]
+                for g, p in pairs
+                if hit(p["emergency"])
+                and not (hit(g["emergency"]) if kind is None else g["emergency"] == kind)
+            ],
         }
 
     emergency = {"any": emergency_scores(None)}
@@ -95,9 +108,7 @@ def evaluate(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dic
     gold_out = [(g, p) for g, p in pairs if g["intent"] == "opt_out"]
     opt_out_found = sum(1 for g, p in gold_out if _is_opt_out(p))
     false_out = [g["id"] for g, p in pairs if g["intent"] != "opt_out" and _is_opt_out(p)]
-    false_out_confirm = [
-        g["id"] for g, p in pairs if g["intent"] == "confirm" and _is_opt_out(p)
-    ]
+    false_out_confirm = [g["id"] for g, p in pairs if g["intent"] == "confirm" and _is_opt_out(p)]
 
     lang_ok = sum(1 for g, p in pairs if g["lang"] == p["lang"])
     upset_tp = sum(1 for g, p in pairs if g["upset"] and p["upset"])
@@ -113,7 +124,9 @@ def evaluate(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dic
         "missing": missing,
         "intent": per_intent,
         "intent_macro_f1": sum(f1s) / len(f1s) if f1s else None,
-        "intent_accuracy": _ratio(sum(1 for g, p in pairs if g["intent"] == p["intent"]), len(pairs)),
+        "intent_accuracy": _ratio(
+            sum(1 for g, p in pairs if g["intent"] == p["intent"]), len(pairs)
+        ),
         "handoff_confusion": confusion,
         "handoff_accuracy": _ratio(handoff_ok, len(pairs)),
         "urgent_reached": _ratio(urgent_ok, len(urgent)),
@@ -126,7 +139,9 @@ def evaluate(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dic
         "upset_precision": _ratio(upset_tp, upset_pred),
         "upset_recall": _ratio(upset_tp, upset_gold),
         "language_accuracy": _ratio(lang_ok, len(pairs)),
-        "language_errors": [(g["id"], g["lang"], p["lang"]) for g, p in pairs if g["lang"] != p["lang"]],
+        "language_errors": [
+            (g["id"], g["lang"], p["lang"]) for g, p in pairs if g["lang"] != p["lang"]
+        ],
         "automation_rate": _ratio(automated, len(gold_none)),
         "p50_ms": _percentile(times, 50),
         "p99_ms": _percentile(times, 99),
@@ -148,7 +163,10 @@ def _num(value: float | None, digits: int = 3) -> str:
 
 def format_report(report: dict[str, Any]) -> str:
     """Render an `evaluate` report as plain text."""
-    lines = [f"messages: {report['n']}" + (f" (missing {len(report['missing'])})" if report["missing"] else "")]
+    lines = [
+        f"messages: {report['n']}"
+        + (f" (missing {len(report['missing'])})" if report["missing"] else "")
+    ]
     lines.append("")
     lines.append(f"{'intent':<14}{'prec':>8}{'recall':>8}{'f1':>8}{'gold':>6}{'pred':>6}")
     for intent, s in report["intent"].items():
@@ -156,8 +174,10 @@ def format_report(report: dict[str, Any]) -> str:
             f"{intent:<14}{_num(s['precision'], 2):>8}{_num(s['recall'], 2):>8}"
             f"{_num(s['f1'], 2):>8}{s['support']:>6}{s['predicted']:>6}"
         )
-    lines.append(f"intent macro-F1: {_num(report['intent_macro_f1'])}   "
-                 f"intent accuracy: {_pct(report['intent_accuracy'])}")
+    lines.append(
+        f"intent macro-F1: {_num(report['intent_macro_f1'])}   "
+        f"intent accuracy: {_pct(report['intent_accuracy'])}"
+    )
     lines.append("")
     short = {q: q[:6] for q in QUEUES}
     lines.append("handoff confusion (rows gold, columns predicted)")
@@ -181,17 +201,23 @@ def format_report(report: dict[str, Any]) -> str:
         if s["false_alarms"]:
             lines.append(f"  false alarms: {', '.join(s['false_alarms'])}")
     lines.append("")
-    lines.append(f"opt-out recall: {_pct(report['opt_out_recall'])} (of {report['opt_out_support']})")
+    lines.append(
+        f"opt-out recall: {_pct(report['opt_out_recall'])} (of {report['opt_out_support']})"
+    )
     lines.append(f"false opt-outs: {len(report['false_opt_outs'])} {report['false_opt_outs']}")
     lines.append(
         f"false opt-outs on confirmations: {len(report['false_opt_outs_on_confirm'])} "
         f"{report['false_opt_outs_on_confirm']}"
     )
-    lines.append(f"upset precision {_pct(report['upset_precision'])}, recall {_pct(report['upset_recall'])}")
+    lines.append(
+        f"upset precision {_pct(report['upset_precision'])}, recall {_pct(report['upset_recall'])}"
+    )
     lines.append(f"language accuracy: {_pct(report['language_accuracy'])}")
     if report["language_errors"]:
-        lines.append("  errors (id gold->predicted): " + ", ".join(
-            f"{i} {g}->{p}" for i, g, p in report["language_errors"]))
+        lines.append(
+            "  errors (id gold->predicted): "
+            + ", ".join(f"{i} {g}->{p}" for i, g, p in report["language_errors"])
+        )
     lines.append(f"automation rate: {_pct(report['automation_rate'])}")
     lines.append(
         f"time per message: p50 {_num(report['p50_ms'])} ms, p99 {_num(report['p99_ms'])} ms, "

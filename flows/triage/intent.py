@@ -26,9 +26,29 @@ from flows.types import Awaiting, Intent
 #: Whole-message keywords carriers treat as opt-out (CTIA), plus common variants.
 OPT_OUT_KEYWORDS = frozenset(
     {
-        "stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
-        "opt out", "stop please", "please stop", "stop now", "stop it", "unsub", "remove",
-        "remove me", "baja", "alto", "parar", "basta", "stop texting", "stop messaging",
+        "stop",
+        "stopall",
+        "stop all",
+        "unsubscribe",
+        "cancel",
+        "end",
+        "quit",
+        "revoke",
+        "optout",
+        "opt out",
+        "stop please",
+        "please stop",
+        "stop now",
+        "stop it",
+        "unsub",
+        "remove",
+        "remove me",
+        "baja",
+        "alto",
+        "parar",
+        "basta",
+        "stop texting",
+        "stop messaging",
     }
 )
 OPT_IN_KEYWORDS = frozenset(
@@ -36,9 +56,38 @@ OPT_IN_KEYWORDS = frozenset(
 )
 _CAPS_IGNORED = frozenset(
     {
-        "STOP", "START", "HELP", "DONE", "LISTO", "BAJA", "UNSTOP", "COVID", "HIPAA", "ASAP",
-        "URGENT", "CVS", "MRI", "EKG", "HSA", "FSA", "DOT", "UTI", "CPAP", "PCP", "OBGYN", "HIV",
-        "STD", "RSVP", "ADHD", "COPD", "CHF", "WIC", "SNAP", "PPO", "HMO", "BCBS",
+        "STOP",
+        "START",
+        "HELP",
+        "DONE",
+        "LISTO",
+        "BAJA",
+        "UNSTOP",
+        "COVID",
+        "HIPAA",
+        "ASAP",
+        "URGENT",
+        "CVS",
+        "MRI",
+        "EKG",
+        "HSA",
+        "FSA",
+        "DOT",
+        "UTI",
+        "CPAP",
+        "PCP",
+        "OBGYN",
+        "HIV",
+        "STD",
+        "RSVP",
+        "ADHD",
+        "COPD",
+        "CHF",
+        "WIC",
+        "SNAP",
+        "PPO",
+        "HMO",
+        "BCBS",
     }
 )
 _CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
@@ -56,21 +105,36 @@ _CODES = {"c": Intent.CONFIRM, "x": Intent.CANCEL, "r": Intent.RESCHEDULE}
 _KEYWORD_TRAIL = frozenset(
     {"please", "thanks", "thank", "you", "thx", "ty", "again", "now", "back", "already", "asap"}
 )
-_COURTESY = frozenset({"please", "thanks", "thank", "you", "thx", "ty", "porfa", "gracias", "favor", "por"})
+_COURTESY = frozenset(
+    {"please", "thanks", "thank", "you", "thx", "ty", "porfa", "gracias", "favor", "por"}
+)
 _WEAK_TO_CONTEXT = {
     Awaiting.TELEHEALTH_PREP: Intent.TELEHEALTH,
     Awaiting.FORM_REMINDER: Intent.FORMS,
 }
 #: In a form reminder's thread these are attachments to the form, not requests of their own.
 _FORM_ATTACHMENTS = (
-    Intent.INSURANCE, Intent.BILLING, Intent.RECORDS, Intent.TEST_RESULTS, Intent.PORTAL,
+    Intent.INSURANCE,
+    Intent.BILLING,
+    Intent.RECORDS,
+    Intent.TEST_RESULTS,
+    Intent.PORTAL,
 )
 
 
-_ALSO = re.compile(r"\b(?:also|and also|btw|by the way|plus|oh and|one more thing|another thing|separately)\b")
+_ALSO = re.compile(
+    r"\b(?:also|and also|btw|by the way|plus|oh and|one more thing|another thing|separately)\b"
+)
 _ACTIONABLE = (
-    Intent.REFILL, Intent.BILLING, Intent.INSURANCE, Intent.RECORDS, Intent.REFERRAL,
-    Intent.TEST_RESULTS, Intent.SCHEDULE, Intent.RESCHEDULE, Intent.CANCEL,
+    Intent.REFILL,
+    Intent.BILLING,
+    Intent.INSURANCE,
+    Intent.RECORDS,
+    Intent.REFERRAL,
+    Intent.TEST_RESULTS,
+    Intent.SCHEDULE,
+    Intent.RESCHEDULE,
+    Intent.CANCEL,
 )
 #: Upset about a login or a video link is still a portal or telehealth need; upset about
 #: paperwork nobody called back about is a complaint.
@@ -205,12 +269,12 @@ def classify_intent(
     if leading is not None and leading[2]:
         # "done ✔️ also update my pharmacy": a form's status, then a request of its own.
         if leading[0] is Intent.FORMS and (also := _ALSO.search(text)) is not None:
-            later = _earliest(rules.STRONG_INTENTS, text[also.end():])
+            later = _earliest(rules.STRONG_INTENTS, text[also.end() :])
             if later is not None and later[0] in _ACTIONABLE:
                 return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
         # "C. and can you send my eye drops refill": the visit is confirmed, the refill is the need.
         if leading[0] is Intent.CONFIRM:
-            later = _earliest(rules.STRONG_INTENTS, text[len(leading[1]):])
+            later = _earliest(rules.STRONG_INTENTS, text[len(leading[1]) :])
             if later is not None and later[0] is Intent.REFILL:
                 return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
         return leading[0], _ev(leading[0], f"reply code '{leading[1]}'")
@@ -227,7 +291,9 @@ def classify_intent(
     if strong is not None:
         intent, found, _ = strong
         # "insurance says the referral expired, can you make a new one": the referral is the need.
-        if intent is Intent.INSURANCE and (ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)):
+        if intent is Intent.INSURANCE and (
+            ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)
+        ):
             intent, found = Intent.REFERRAL, ref
         if awaiting is Awaiting.FORM_REMINDER and intent in _FORM_ATTACHMENTS and context_cue:
             return Intent.FORMS, _ev(Intent.FORMS, f"form reminder reply '{context_cue.group()}'")

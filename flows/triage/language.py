@@ -32,9 +32,31 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: Replies that carry no language: answer them in the stored language.
 NEUTRAL_CODES = frozenset(
     {
-        "c", "x", "r", "y", "n", "stop", "start", "unstop", "help", "done", "ok", "okay", "k",
-        "stopall", "end", "quit", "cancel", "unsubscribe", "optout", "revoke", "info", "opt",
-        "out", "yes", "no",
+        "c",
+        "x",
+        "r",
+        "y",
+        "n",
+        "stop",
+        "start",
+        "unstop",
+        "help",
+        "done",
+        "ok",
+        "okay",
+        "k",
+        "stopall",
+        "end",
+        "quit",
+        "cancel",
+        "unsubscribe",
+        "optout",
+        "revoke",
+        "info",
+        "opt",
+        "out",
+        "yes",
+        "no",
     }
 )
 _MARKER_LANGS = ("en", "es", "pt", "tl", "ht", "vi")
@@ -59,9 +81,7 @@ def detector() -> LanguageDetector:
 
     languages = [getattr(Language, name) for name in _LINGUA_CODES]
     return (
-        LanguageDetectorBuilder.from_languages(*languages)
-        .with_preloaded_language_models()
-        .build()
+        LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
     )
 
 

@@ -46,20 +46,32 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-_UNITS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine".split(), start=1)}
-_TEENS = {w: i for i, w in enumerate(
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), start=10)}
-_TENS = {w: i * 10 for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNITS = {
+    w: i for i, w in enumerate("one two three four five six seven eight nine".split(), start=1)
+}
+_TEENS = {
+    w: i
+    for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+        start=10,
+    )
+}
+_TENS = {
+    w: i * 10
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
 _UNIT = "(?:" + "|".join(_UNITS) + ")"
-_TWO_DIGITS = (
-    "(?:(?:" + "|".join(_TENS) + r")(?:[- ]" + _UNIT + ")?|" + "|".join(_TEENS) + ")"
-)
+_TWO_DIGITS = "(?:(?:" + "|".join(_TENS) + r")(?:[- ]" + _UNIT + ")?|" + "|".join(_TEENS) + ")"
 #: Numbers a voicemail transcript spells out: "two twenty-eight over one thirty-one" (228/131),
 #: "one oh four" (104), "three hundred and ten", "in the two hundreds" (200s).
 _SPOKEN_NUMBER = re.compile(
-    r"\b(?:(?P<h>a|" + _UNIT + r")[- ]hundreds?(?:(?: and)? (?P<hr>" + _TWO_DIGITS + "|" + _UNIT + r"))?"
+    r"\b(?:(?P<h>a|"
+    + _UNIT
+    + r")[- ]hundreds?(?:(?: and)? (?P<hr>"
+    + _TWO_DIGITS
+    + "|"
+    + _UNIT
+    + r"))?"
     r"|(?P<a>" + _UNIT + r") (?P<b>" + _TWO_DIGITS + r")"
     r"|(?P<o>one) oh (?P<ou>" + _UNIT + r")"
     r"|(?P<t>(?:" + "|".join(_TENS) + r")[- ]" + _UNIT + r"))\b"
@@ -94,7 +106,9 @@ def spoken_numbers(text: str) -> str:
     return _SPOKEN_NUMBER.sub(_spoken, text)
 
 
-_SPECIAL_LATIN = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ё": "е"})
+_SPECIAL_LATIN = str.maketrans(
+    {"đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ё": "е"}
+)
 
 
 @dataclass(frozen=True)
@@ -128,9 +142,7 @@ def _fix_token(token: str) -> str:
     if len(token) < 4 or token in _PROTECTED or not token.isascii() or not token.isalpha():
         return token
     limit = 2 if len(token) >= 9 else 1
-    found = extractOne(
-        token, _FUZZY_TERMS, scorer=DamerauLevenshtein.distance, score_cutoff=limit
-    )
+    found = extractOne(token, _FUZZY_TERMS, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
     if found is None:
         return token
     term = found[0]

@@ -290,7 +290,11 @@ def _all(field: str) -> AnyOf:
 
 
 EMERGENCY_RULES: tuple[tuple[Emergency, CompiledRule], ...] = tuple(
-    [(Emergency.MENTAL_HEALTH, r) for lex in LEXICONS for r in _rules(lex, lex.emergency_mental_health)]
+    [
+        (Emergency.MENTAL_HEALTH, r)
+        for lex in LEXICONS
+        for r in _rules(lex, lex.emergency_mental_health)
+    ]
     + [(Emergency.MEDICAL, r) for lex in LEXICONS for r in _rules(lex, lex.emergency_medical)]
 )
 SYMPTOM_RULES: tuple[CompiledRule, ...] = tuple(

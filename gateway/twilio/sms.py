@@ -49,7 +49,9 @@ def inbound_sms():
     to_number = normalise_phone(form.get("To", "")) or ""
     body = form.get("Body", "")
     if len(body) > MAX_SMS_BODY:
-        logger.warning("inbound sms %s body is %d characters (over %d)", sid, len(body), MAX_SMS_BODY)
+        logger.warning(
+            "inbound sms %s body is %d characters (over %d)", sid, len(body), MAX_SMS_BODY
+        )
 
     settings = current_app.extensions["gateway"].settings
     session = get_session()

@@ -46,7 +46,9 @@ def test_emergency_due_time_ignores_business_hours():
 
 def test_clinic_without_hours_counts_plain_minutes():
     open_all_day = ClinicInfo(name="x", phone="y")
-    assert add_business_minutes(utc(2026, 11, 28, 3, 0), 90, open_all_day) == utc(2026, 11, 28, 4, 30)
+    assert add_business_minutes(utc(2026, 11, 28, 3, 0), 90, open_all_day) == utc(
+        2026, 11, 28, 4, 30
+    )
 
 
 def test_naive_start_is_refused():

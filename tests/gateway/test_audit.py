@@ -27,7 +27,15 @@ SAME_ANSWER_CASES = [
 
 @pytest.mark.parametrize(("text", "context", "lang"), SAME_ANSWER_CASES)
 def test_webhook_and_audit_give_the_same_answer(
-    text, context, lang, send_sms, runner, session, clinic, create_patient, create_appointment,
+    text,
+    context,
+    lang,
+    send_sms,
+    runner,
+    session,
+    clinic,
+    create_patient,
+    create_appointment,
     awaiting_reply,
 ):
     phone = "+12025550177"
@@ -47,8 +55,13 @@ def test_webhook_and_audit_give_the_same_answer(
         .order_by(Message.id)
     ).all()
     handoff = session.exec(select(Handoff)).first()
-    item = {"id": "m1", "text": text, "context": context, "lang": lang,
-            "appointment_at": visit.starts_at.isoformat()}
+    item = {
+        "id": "m1",
+        "text": text,
+        "context": context,
+        "lang": lang,
+        "appointment_at": visit.starts_at.isoformat(),
+    }
     result = runner.invoke(
         args=["triage", "--now", inbound.processed_at.isoformat()],
         input=json.dumps(item) + "\n",
@@ -93,19 +106,52 @@ def test_audit_writes_nothing_to_the_database(runner, session):
 def test_eval_prints_every_figure_the_clinic_needs(runner, tmp_path: Path):
     labelled = tmp_path / "labelled.jsonl"
     rows = [
-        {"id": "1", "text": "my chest hurts really bad", "channel": "sms", "context": None,
-         "lang": "en", "intent": "clinical", "emergency": "medical", "upset": False,
-         "handoff": "emergency"},
-        {"id": "2", "text": "C", "channel": "sms", "context": "appointment_reminder",
-         "lang": "en", "intent": "confirm", "emergency": None, "upset": False, "handoff": "none"},
-        {"id": "3", "text": "stop texting me", "channel": "sms", "context": None, "lang": "en",
-         "intent": "opt_out", "emergency": None, "upset": False, "handoff": "none"},
+        {
+            "id": "1",
+            "text": "my chest hurts really bad",
+            "channel": "sms",
+            "context": None,
+            "lang": "en",
+            "intent": "clinical",
+            "emergency": "medical",
+            "upset": False,
+            "handoff": "emergency",
+        },
+        {
+            "id": "2",
+            "text": "C",
+            "channel": "sms",
+            "context": "appointment_reminder",
+            "lang": "en",
+            "intent": "confirm",
+            "emergency": None,
+            "upset": False,
+            "handoff": "none",
+        },
+        {
+            "id": "3",
+            "text": "stop texting me",
+            "channel": "sms",
+            "context": None,
+            "lang": "en",
+            "intent": "opt_out",
+            "emergency": None,
+            "upset": False,
+            "handoff": "none",
+        },
     ]
     labelled.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
     result = runner.invoke(args=["triage", "--eval", str(labelled)])
     assert result.exit_code == 0, result.output
-    for figure in ("macro-F1", "handoff accuracy", "emergency any", "opt-out recall",
-                   "false opt-outs on confirmations", "language accuracy", "automation rate",
-                   "p99"):
+    for figure in (
+        "macro-F1",
+        "handoff accuracy",
+        "emergency any",
+        "opt-out recall",
+        "false opt-outs on confirmations",
+        "language accuracy",
+        "automation rate",
+        "p99",
+    ):
         assert figure in result.output
     assert "recall  100.0%" in result.output

@@ -58,7 +58,11 @@ def test_cli_start_up_prints_one_line_for_a_missing_token(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "gateway", "migrate"],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode != 0
@@ -85,8 +89,12 @@ def test_with_only_environment_variables_it_runs_as_one_default_clinic(tmp_path)
     )
     engine = app.extensions["gateway"].engine
     create_tables(engine)
-    form = {"MessageSid": "SM" + "a" * 32, "From": "+12025550123", "To": "+12025550100",
-            "Body": "I need a refill please"}
+    form = {
+        "MessageSid": "SM" + "a" * 32,
+        "From": "+12025550123",
+        "To": "+12025550100",
+        "Body": "I need a refill please",
+    }
     signature = sign_form("https://sms.clinic.example/twilio/sms", form, "token")
     response = app.test_client().post(
         "/twilio/sms", data=form, headers={"X-Twilio-Signature": signature}

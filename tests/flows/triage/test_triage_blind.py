@@ -31,11 +31,15 @@ CORPUS = Path(__file__).with_name("blind_round.jsonl")
 
 @lru_cache(maxsize=1)
 def _results() -> tuple[tuple[dict, object], ...]:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     out = []
     for row in rows:
         awaiting = Awaiting(row["context"]) if row.get("context") else None
-        result = triage(row["text"], channel=Channel(row.get("channel") or "sms"), awaiting=awaiting)
+        result = triage(
+            row["text"], channel=Channel(row.get("channel") or "sms"), awaiting=awaiting
+        )
         out.append((row, result))
     return tuple(out)
 
@@ -70,7 +74,8 @@ def test_corpus_is_the_blind_round():
 @pytest.mark.parametrize("kind", ["medical", "mental_health"])
 def test_every_emergency_is_caught(kind):
     missed = [
-        (row, r) for row, r in _results()
+        (row, r)
+        for row, r in _results()
         if row["emergency"] == kind and (r.emergency is None or r.emergency.value != kind)
     ]
     assert not missed, f"{kind} emergencies missed or mislabelled: {_ids(missed)}"

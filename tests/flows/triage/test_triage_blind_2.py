@@ -46,7 +46,9 @@ def _results(name: str) -> tuple[tuple[dict, object], ...]:
             continue
         row = json.loads(line)
         awaiting = Awaiting(row["context"]) if row.get("context") else None
-        result = triage(row["text"], channel=Channel(row.get("channel") or "sms"), awaiting=awaiting)
+        result = triage(
+            row["text"], channel=Channel(row.get("channel") or "sms"), awaiting=awaiting
+        )
         out.append((row, result))
     return tuple(out)
 
@@ -87,7 +89,8 @@ def test_corpus_size(name):
 @pytest.mark.parametrize("kind", ["medical", "mental_health"])
 def test_every_emergency_is_caught(name, kind):
     missed = [
-        (row, r) for row, r in _results(name)
+        (row, r)
+        for row, r in _results(name)
         if row["emergency"] == kind and (r.emergency is None or r.emergency.value != kind)
     ]
     assert not missed, f"{kind} emergencies missed or mislabelled: {_ids(missed)}"
@@ -105,7 +108,9 @@ def test_emergency_precision(name):
 def test_no_false_opt_outs_and_opt_out_recall(name):
     wrong = [(row, r) for row, r in _results(name) if row["intent"] != "opt_out" and r.is_opt_out]
     assert not wrong, f"false opt-outs: {_ids(wrong)}"
-    confirmations = [(row, r) for row, r in _results(name) if row["intent"] == "confirm" and r.is_opt_out]
+    confirmations = [
+        (row, r) for row, r in _results(name) if row["intent"] == "confirm" and r.is_opt_out
+    ]
     assert not confirmations
     gold = [(row, r) for row, r in _results(name) if row["intent"] == "opt_out"]
     missed = [(row, r) for row, r in gold if not r.is_opt_out]

@@ -31,7 +31,10 @@ FIRES = [
     ("I'm 30 wks pregnant and there's blood everywhere", MEDICAL),
     ("baby hasn't moved all day and I'm 35 weeks", MEDICAL),
     ("my 6 week old has a fever of 100.8 and is really floppy", MEDICAL),
-    ("my son fell off his bike, hit his head and now he keeps vomiting and seems confused", MEDICAL),
+    (
+        "my son fell off his bike, hit his head and now he keeps vomiting and seems confused",
+        MEDICAL,
+    ),
     ("throwing up blood since last night", MEDICAL),
     # Typos
     ("chst pain radiating to my jaw for 20 min", MEDICAL),
@@ -145,7 +148,9 @@ def test_buried_emergency_keeps_the_request_as_intent() -> None:
 
 
 def test_emergency_inside_a_reschedule() -> None:
-    result = triage("need to move my appt, also my dad's speech is slurred and his face looks weird")
+    result = triage(
+        "need to move my appt, also my dad's speech is slurred and his face looks weird"
+    )
     assert result.intent is Intent.RESCHEDULE
     assert result.emergency is Emergency.MEDICAL
 

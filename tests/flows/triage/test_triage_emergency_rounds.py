@@ -125,8 +125,16 @@ NET_CASES = [
         "she slipped under the water in the tub and now shes coughing and sleepy",
         MEDICAL,
     ),
-    ("research of a lethal dose or method", "she googled the lethal dose of her sertraline", MENTAL),
-    ("research of a lethal dose or method", "how many of my sleeping pills would it take to not wake up", MENTAL),
+    (
+        "research of a lethal dose or method",
+        "she googled the lethal dose of her sertraline",
+        MENTAL,
+    ),
+    (
+        "research of a lethal dose or method",
+        "how many of my sleeping pills would it take to not wake up",
+        MENTAL,
+    ),
     ("firearm near despair", "grandpa says hes a burden and wants the key to the gun safe", MENTAL),
     (
         "passive ideation with burden or farewell",
@@ -143,8 +151,16 @@ NET_CASES = [
         "we ran the space heater all night and the kids woke up with headaches and puking",
         MEDICAL,
     ),
-    ("venomous bite or sting", "a copperhead struck my husband on the ankle while he was mowing", MEDICAL),
-    ("sudden testicular pain", "my 12 yo has sudden really bad pain in his testicle and hes crying", MEDICAL),
+    (
+        "venomous bite or sting",
+        "a copperhead struck my husband on the ankle while he was mowing",
+        MEDICAL,
+    ),
+    (
+        "sudden testicular pain",
+        "my 12 yo has sudden really bad pain in his testicle and hes crying",
+        MEDICAL,
+    ),
     (
         "heat illness with a danger sign",
         "after mowing in the heat my dad stopped sweating and is acting drunk",

@@ -29,11 +29,21 @@ CASES = [
     ("se puede cambiar mi cita para el lunes?", None, Intent.RESCHEDULE, Queue.SCHEDULING),
     ("I'd like to book a physical for my son", None, Intent.SCHEDULE, Queue.SCHEDULING),
     ("quiero hacer una cita para mi esposa", None, Intent.SCHEDULE, Queue.SCHEDULING),
-    ("can you send a refill of my lisinopril to the cvs on oak st", None, Intent.REFILL, Queue.REFILLS),
+    (
+        "can you send a refill of my lisinopril to the cvs on oak st",
+        None,
+        Intent.REFILL,
+        Queue.REFILLS,
+    ),
     ("ocupo que me renueven la receta de la metformina", None, Intent.REFILL, Queue.REFILLS),
     ("are my blood test results back yet?", None, Intent.TEST_RESULTS, Queue.CLINICAL),
     ("ya salieron los resultados de mi hija?", None, Intent.TEST_RESULTS, Queue.CLINICAL),
-    ("my throat is sore and I have a fever of 101, should I come in?", None, Intent.CLINICAL, Queue.CLINICAL),
+    (
+        "my throat is sore and I have a fever of 101, should I come in?",
+        None,
+        Intent.CLINICAL,
+        Queue.CLINICAL,
+    ),
     ("me duele el oído desde ayer, qué me recomiendan?", None, Intent.CLINICAL, Queue.CLINICAL),
     ("the new pills give me a rash, is that normal?", None, Intent.CLINICAL, Queue.CLINICAL),
     ("can you send a referral to the orthopedist?", None, Intent.REFERRAL, Queue.SCHEDULING),
@@ -50,7 +60,12 @@ CASES = [
     ("how do I reset my portal password?", None, Intent.PORTAL, Queue.NONE),
     ("my portal account is locked", None, Intent.PORTAL, Queue.FRONT_DESK),
     ("what's the video link again?", VIDEO, Intent.TELEHEALTH, Queue.NONE),
-    ("the camera won't work on my phone for the video visit", VIDEO, Intent.TELEHEALTH, Queue.FRONT_DESK),
+    (
+        "the camera won't work on my phone for the video visit",
+        VIDEO,
+        Intent.TELEHEALTH,
+        Queue.FRONT_DESK,
+    ),
     ("I want to speak to a manager about how I was treated", None, Intent.COMPLAINT, Queue.MANAGER),
     ("quiero poner una queja de la recepcionista", None, Intent.COMPLAINT, Queue.MANAGER),
     ("HELP", None, Intent.HELP, Queue.NONE),
@@ -68,20 +83,50 @@ CASES = [
     ("what did my ultrasound show?", None, Intent.TEST_RESULTS, Queue.CLINICAL),
     ("I have a question about my new medication", None, Intent.CLINICAL, Queue.CLINICAL),
     ("how soon can I eat after taking my thyroid pill?", None, Intent.CLINICAL, Queue.CLINICAL),
-    ("estoy en la sala de espera virtual y nadie se conecta", VIDEO, Intent.TELEHEALTH, Queue.FRONT_DESK),
+    (
+        "estoy en la sala de espera virtual y nadie se conecta",
+        VIDEO,
+        Intent.TELEHEALTH,
+        Queue.FRONT_DESK,
+    ),
     ("预约改到下周二可以吗？", None, Intent.RESCHEDULE, Queue.SCHEDULING),
     ("내일 예약 취소하고 싶어요", None, Intent.CANCEL, Queue.NONE),
     ("Preciso remarcar a consulta", None, Intent.RESCHEDULE, Queue.SCHEDULING),
     # Symptom inside another request goes to the clinical queue (rule 2)
-    ("need to reschedule, I've had diarrhea since yesterday", None, Intent.RESCHEDULE, Queue.CLINICAL),
-    ("can I get a same day appointment? my kid has pink eye", None, Intent.SCHEDULE, Queue.CLINICAL),
+    (
+        "need to reschedule, I've had diarrhea since yesterday",
+        None,
+        Intent.RESCHEDULE,
+        Queue.CLINICAL,
+    ),
+    (
+        "can I get a same day appointment? my kid has pink eye",
+        None,
+        Intent.SCHEDULE,
+        Queue.CLINICAL,
+    ),
     ("refill my inhaler please, been coughing a lot at night", None, Intent.REFILL, Queue.CLINICAL),
     # Denied or past symptoms do not
-    ("no fever or anything, just need to book my annual physical", None, Intent.SCHEDULE, Queue.SCHEDULING),
+    (
+        "no fever or anything, just need to book my annual physical",
+        None,
+        Intent.SCHEDULE,
+        Queue.SCHEDULING,
+    ),
     ("no tengo dolor ni nada, solo ocupo mi receta", None, Intent.REFILL, Queue.REFILLS),
-    ("had a heart attack in 2018, doing great now. need my statin refilled", None, Intent.REFILL, Queue.REFILLS),
+    (
+        "had a heart attack in 2018, doing great now. need my statin refilled",
+        None,
+        Intent.REFILL,
+        Queue.REFILLS,
+    ),
     # Upset tone goes to a manager even with another request (rule 3)
-    ("this is the third time I've asked for my records. unacceptable", None, Intent.RECORDS, Queue.MANAGER),
+    (
+        "this is the third time I've asked for my records. unacceptable",
+        None,
+        Intent.RECORDS,
+        Queue.MANAGER,
+    ),
     ("ya es la tercera vez que me cambian la cita!!", None, Intent.RESCHEDULE, Queue.MANAGER),
     # Idioms are not symptoms
     ("I'm dying to know if my insurance covers this", None, Intent.INSURANCE, Queue.BILLING),
@@ -89,7 +134,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "awaiting", "intent", "queue"), CASES)
-def test_intent_and_queue(text: str, awaiting: Awaiting | None, intent: Intent, queue: Queue) -> None:
+def test_intent_and_queue(
+    text: str, awaiting: Awaiting | None, intent: Intent, queue: Queue
+) -> None:
     result = triage(text, awaiting=awaiting)
     assert (result.intent, result.queue) == (intent, queue), result.evidence
 

@@ -231,8 +231,12 @@ def test_bot_is_silent_while_a_person_owns_the_conversation(send_sms, session):
 
 
 def test_forged_signature_is_refused_and_changes_nothing(twilio_post, session):
-    form = {"MessageSid": "SMforged00000000000001", "From": PATIENT_NUMBER, "To": CLINIC_NUMBER,
-            "Body": "hi"}
+    form = {
+        "MessageSid": "SMforged00000000000001",
+        "From": PATIENT_NUMBER,
+        "To": CLINIC_NUMBER,
+        "Body": "hi",
+    }
     assert twilio_post("/twilio/sms", form, signature="bm90IGEgc2lnbmF0dXJl").status_code == 403
     assert twilio_post("/twilio/sms", form, signature="").status_code == 403
     assert inbound(session) == []
@@ -285,8 +289,12 @@ def test_unknown_to_number_still_reaches_the_clinic(send_sms, session):
 
 
 def test_a_one_megabyte_body_is_refused_cleanly(twilio_post, session):
-    form = {"MessageSid": "SMhuge0000000000000001", "From": PATIENT_NUMBER, "To": CLINIC_NUMBER,
-            "Body": "x" * 1_000_000}
+    form = {
+        "MessageSid": "SMhuge0000000000000001",
+        "From": PATIENT_NUMBER,
+        "To": CLINIC_NUMBER,
+        "Body": "x" * 1_000_000,
+    }
     assert twilio_post("/twilio/sms", form).status_code == 413
     assert inbound(session) == []
 
@@ -366,16 +374,25 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
 
     earlier = datetime.now(UTC) - timedelta(minutes=5)
     message, _ = store_inbound(
-        session=session, clinic=clinic, from_number=PATIENT_NUMBER, to_number=CLINIC_NUMBER,
-        body="I need a refill of my inhaler", channel=MessageChannel.SMS,
-        twilio_sid="SMdied000000000000000001", now=earlier, claim=claimed,
+        session=session,
+        clinic=clinic,
+        from_number=PATIENT_NUMBER,
+        to_number=CLINIC_NUMBER,
+        body="I need a refill of my inhaler",
+        channel=MessageChannel.SMS,
+        twilio_sid="SMdied000000000000000001",
+        now=earlier,
+        claim=claimed,
     )
     outbox = sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
     assert len(outbox) == 1
     session.expire_all()
     assert session.get(Message, message.id).processed_at is not None
     assert handoffs(session)[0].queue == "refills"
-    assert sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC)) == []
+    assert (
+        sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
+        == []
+    )
 
 
 def test_handoff_note_is_structured_for_the_person_who_picks_it_up(
@@ -404,9 +421,7 @@ def test_handoff_note_is_structured_for_the_person_who_picks_it_up(
     assert visit.status == AppointmentStatus.CONFIRMED  # recorded although a nurse must look
 
 
-def test_a_symptom_while_billing_owns_the_conversation_reaches_a_nurse_silently(
-    send_sms, session
-):
+def test_a_symptom_while_billing_owns_the_conversation_reaches_a_nurse_silently(send_sms, session):
     send_sms("I have a question about my bill, I was charged twice")
     [handoff] = handoffs(session)
     assert handoff.queue in ("billing", "manager")
