@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
 from flows import messages as m
@@ -149,6 +150,34 @@ LANGUAGE_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class _Case:
+    """One message and everything the intercepts decide on."""
+
+    text: str
+    keyword: str  # the message as one bare word ("stop", "c"), or ""
+    result: Triage
+    situation: Situation
+    clinic: ClinicInfo
+    now: datetime
+    lang: str  # the language the reply is written in
+
+    @property
+    def record(self) -> RecordTriage:
+        return RecordTriage(self.result)
+
+    def note(
+        self, queue: Queue, replies: tuple[Reply, ...], *, due: datetime | None = None
+    ) -> HandoffNote:
+        return _note(self.result, queue, self.situation, self.clinic, self.now, replies, due=due)
+
+    def compliance_reply(self, msgid: str) -> tuple[Reply, ...]:
+        """A STOP/START/HELP answer, unless the carrier already sent one for this keyword."""
+        if self.situation.carrier_answers_keywords and self.keyword in CARRIER_KEYWORDS:
+            return ()
+        return (Reply(msgid, kind=ReplyKind.COMPLIANCE, lang=self.lang),)
+
+
 def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: datetime) -> Outcome:
     """Decide what to say and do for one inbound message."""
     text = inbound.text.strip()
@@ -158,30 +187,23 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
     result = triage(
         text, channel=inbound.channel, awaiting=situation.awaiting, stored_lang=situation.language
     )
-    lang = _reply_language(result, situation)
-    record = RecordTriage(result)
     keyword = _bare_keyword(text)
+    case = _Case(text, keyword, result, situation, clinic, now, _reply_language(result, situation))
+    record = case.record
 
     # 1. Emergency first, whatever else is true.
     if result.emergency is not None:
-        return _emergency(result, situation, clinic, now, lang, record, text)
+        return _emergency(case)
 
     # 2. Compliance.
     if result.is_opt_out:
-        return _opt_out(result, situation, clinic, now, lang, record, keyword)
+        return _opt_out(case)
     if result.is_opt_in or (situation.is_opted_out and keyword in OPT_IN_WHEN_OPTED_OUT):
-        replies = ()
-        if not (situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS):
-            replies = (Reply(m.OPT_IN_CONFIRMED, kind=ReplyKind.COMPLIANCE, lang=lang),)
         effects = (record, OptIn(keyword or "plain-language"))
-        return Outcome(replies, effects, result, decided_by="opt_in")
+        return Outcome(case.compliance_reply(m.OPT_IN_CONFIRMED), effects, result, "opt_in")
     if result.intent is Intent.HELP:
-        replies = ()
-        if not (situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS):
-            replies = (Reply(m.HELP, kind=ReplyKind.COMPLIANCE, lang=lang),)
-        if situation.is_human_owned:
-            return Outcome(replies, (record, AppendToHandoff()), result, decided_by="help")
-        return Outcome(replies, (record,), result, decided_by="help")
+        effects = (record, AppendToHandoff()) if situation.is_human_owned else (record,)
+        return Outcome(case.compliance_reply(m.HELP), effects, result, decided_by="help")
 
     # 3. A person owns the conversation: the bot steps back. A new symptom or a new upset
     # still re-routes the handoff to the queue that must see it (a billing clerk is not a
@@ -189,11 +211,11 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
     if situation.is_human_owned:
         effects: tuple[Effect, ...] = (record, AppendToHandoff())
         if result.queue in (Queue.CLINICAL, Queue.MANAGER):
-            effects += (OpenHandoff(_note(result, result.queue, situation, clinic, now, ())),)
+            effects += (OpenHandoff(case.note(result.queue, ())),)
         return Outcome((), effects, result, decided_by="human_owned")
 
     # 4. Triage: hand off, or finish it here.
-    outcome = _route(result, situation, clinic, now, lang, record, text)
+    outcome = _route(case)
     if situation.is_opted_out:
         # Nothing automated after an opt-out: the staff still see it, the patient gets no text.
         return Outcome((), outcome.effects, result, decided_by=outcome.decided_by + ":opted_out")
@@ -203,48 +225,31 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
 # ----------------------------------------------------------------------------- intercepts
 
 
-def _emergency(
-    result: Triage,
-    situation: Situation,
-    clinic: ClinicInfo,
-    now: datetime,
-    lang: str,
-    record: RecordTriage,
-    text: str,
-) -> Outcome:
+def _emergency(case: _Case) -> Outcome:
+    result = case.result
     msgid = (
         m.EMERGENCY_MENTAL_HEALTH
         if result.emergency is Emergency.MENTAL_HEALTH
         else m.EMERGENCY_MEDICAL
     )
-    reply = Reply(msgid, kind=ReplyKind.EMERGENCY, lang=lang)
-    note = _note(result, Queue.EMERGENCY, situation, clinic, now, (reply,))
-    effects: list[Effect] = [record, OpenHandoff(note), PageOnCall(result.emergency)]
-    effects.extend(_request_effects(result, situation, text))
+    reply = Reply(msgid, kind=ReplyKind.EMERGENCY, lang=case.lang)
+    note = case.note(Queue.EMERGENCY, (reply,))
+    effects: list[Effect] = [case.record, OpenHandoff(note), PageOnCall(result.emergency)]
+    effects.extend(_request_effects(case))
     if result.is_opt_out:
         effects.append(OptOut("emergency-message"))
     return Outcome((reply,), tuple(effects), result, decided_by="emergency")
 
 
-def _opt_out(
-    result: Triage,
-    situation: Situation,
-    clinic: ClinicInfo,
-    now: datetime,
-    lang: str,
-    record: RecordTriage,
-    keyword: str,
-) -> Outcome:
-    replies: tuple[Reply, ...] = ()
+def _opt_out(case: _Case) -> Outcome:
+    result, situation = case.result, case.situation
     # At most one confirmation: none if already opted out, none if the carrier just sent one.
-    carrier_did = situation.carrier_answers_keywords and keyword in CARRIER_KEYWORDS
-    if not situation.is_opted_out and not carrier_did:
-        replies = (Reply(m.OPT_OUT_CONFIRMED, kind=ReplyKind.COMPLIANCE, lang=lang),)
-    effects: list[Effect] = [record, OptOut(keyword or _evidence_phrase(result))]
+    replies = () if situation.is_opted_out else case.compliance_reply(m.OPT_OUT_CONFIRMED)
+    effects: list[Effect] = [case.record, OptOut(case.keyword or _evidence_phrase(result))]
     queue = result.queue
     if (
         queue is Queue.NONE
-        and keyword == "cancel"
+        and case.keyword == "cancel"
         and situation.awaiting is Awaiting.APPOINTMENT_REMINDER
     ):
         # Carriers treat a bare CANCEL as STOP, so it must opt out; after a visit reminder the
@@ -256,29 +261,22 @@ def _opt_out(
         if situation.is_human_owned:
             effects.append(AppendToHandoff())
         else:
-            effects.append(OpenHandoff(_note(result, queue, situation, clinic, now, replies)))
+            effects.append(OpenHandoff(case.note(queue, replies)))
     return Outcome(replies, tuple(effects), result, decided_by="opt_out")
 
 
-def _route(
-    result: Triage,
-    situation: Situation,
-    clinic: ClinicInfo,
-    now: datetime,
-    lang: str,
-    record: RecordTriage,
-    text: str,
-) -> Outcome:
-    effects: list[Effect] = [record, *_request_effects(result, situation, text)]
+def _route(case: _Case) -> Outcome:
+    result = case.result
+    effects: list[Effect] = [case.record, *_request_effects(case)]
     queue = result.queue
-    is_complete = lang in COMPLETE_LANGUAGES
+    is_complete = case.lang in COMPLETE_LANGUAGES
 
     if queue is Queue.NONE:
         # In a language we only partly speak, the bot finishes only what every catalog words
         # (messages.FINISHED_IN_EVERY_LANGUAGE); a person answers the rest in that language.
         finished = None
         if is_complete or result.intent in FINISHED_IN_EVERY_LANGUAGE_INTENTS:
-            finished = _finish(result, situation, clinic, lang, text)
+            finished = _finish(case)
         if finished is not None:
             replies, extra = finished
             return Outcome(replies, (*effects, *extra), result, decided_by=f"bot:{result.intent}")
@@ -287,19 +285,21 @@ def _route(
         queue = Queue.SCHEDULING if result.intent in VISIT_INTENTS else Queue.FRONT_DESK
 
     ack = ACK_BY_QUEUE[queue] if is_complete else m.ACK_STAFF
-    if result.intent is not Intent.CLINICAL and queue is Queue.CLINICAL and not is_complete:
-        ack = m.ACK_STAFF
-    due = reply_due(now, queue, clinic)
-    reply = Reply(ack, params=(("due", due),), lang=lang)
-    note = _note(result, queue, situation, clinic, now, (reply,), due=due)
-    effects.append(OpenHandoff(note))
+    due = reply_due(case.now, queue, case.clinic)
+    reply = Reply(ack, params=(("due", due),), lang=case.lang)
+    effects.append(OpenHandoff(case.note(queue, (reply,), due=due)))
     return Outcome((reply,), tuple(effects), result, decided_by=f"handoff:{queue}")
 
 
-def _finish(
-    result: Triage, situation: Situation, clinic: ClinicInfo, lang: str, text: str
-) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
+def _finish(case: _Case) -> tuple[tuple[Reply, ...], tuple[Effect, ...]] | None:
     """Answer what the bot can finish alone; None hands it to a person."""
+    result, situation, clinic, lang, text = (
+        case.result,
+        case.situation,
+        case.clinic,
+        case.lang,
+        case.text,
+    )
     intent = result.intent
     when = situation.appointment_at
     answering_reminder = situation.awaiting is Awaiting.APPOINTMENT_REMINDER
@@ -341,13 +341,13 @@ def _link(msgid: str, url: str, lang: str) -> tuple[tuple[Reply, ...], tuple[Eff
     return (Reply(msgid, (("link", url),), lang=lang),), ()
 
 
-def _request_effects(result: Triage, situation: Situation, text: str) -> tuple[Effect, ...]:
+def _request_effects(case: _Case) -> tuple[Effect, ...]:
     """A confirm or cancel is recorded even when the same text also goes to a person."""
-    if not _acts_on_own_visit(situation, text):
+    if not _acts_on_own_visit(case.situation, case.text):
         return ()
-    if result.intent is Intent.CONFIRM:
+    if case.result.intent is Intent.CONFIRM:
         return (ConfirmAppointment(),)
-    if result.intent is Intent.CANCEL:
+    if case.result.intent is Intent.CANCEL:
         return (CancelAppointment(),)
     return ()
 
