@@ -324,6 +324,11 @@ def classify_intent(
     if thanks is not None and len(words) <= _SHORT_THANKS and "?" not in text:
         return Intent.THANKS, _ev(Intent.THANKS, repr(thanks.group().strip()))
 
+    # "before the video visit, should I take my bp meds like normal?": a question only a
+    # clinician answers outranks the link or form the reminder was about.
+    if clinical_q is not None and awaiting in _WEAK_TO_CONTEXT:
+        return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+
     if awaiting in _WEAK_TO_CONTEXT:
         wanted = _WEAK_TO_CONTEXT[awaiting]
         hint = _matches(rules.WEAK_INTENTS, text, wanted)

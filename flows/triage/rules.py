@@ -117,6 +117,19 @@ def _alternative_needles(part: str) -> frozenset[str] | None:
             run = []
             i += 2
             continue
+        if ch == "[":
+            # A character class is no literal: skip it whole ("[1-9]" is not the text "1-9").
+            runs.append("".join(run))
+            run = []
+            j = i + 1
+            if part[j : j + 1] == "^":
+                j += 1
+            if part[j : j + 1] == "]":
+                j += 1
+            while j < len(part) and part[j] != "]":
+                j += 2 if part[j] == "\\" else 1
+            i = j + 1
+            continue
         if ch in "?*{":
             if run:
                 run.pop()

@@ -438,8 +438,10 @@ IDIOMS = (
     r"\bon pins and needles\b",
     r"\b(?:fell|fall|falling|fallen) (?:out of|off) (?:my|the|his|her) (?:chair|seat)\b",
     r"\b(?:going to|gonna|will|would|might|literally|gon)\s+(?:\w+\s+)?kill (?:me|us)\b",
-    r"\b(?:is|are|its|thats|was|were|been) (?:\w+ )?killing me\b",
+    # A body part that "is killing me" is pain, not a figure of speech.
+    r"(?<!knees )(?<!knee )(?<!back )(?<!head )(?<!feet )(?<!foot )(?<!hips )(?<!hip )(?<!neck )(?<!legs )(?<!teeth )(?<!tooth )(?<!stomach )(?<!shoulders )(?<!shoulder )(?<!joints )(?<!ears )(?<!ear )(?<!throat )(?<!wrist )(?<!wrists )(?<!ankles )(?<!ankle )(?<!cramps )(?<!migraines )(?<!allergies )(?<!sinuses )(?<!hands )(?<!arms )(?<!eyes )(?<!gums )(?<!bunions )(?<!hemorrhoids )(?<!sciatica )(?<!arthritis )\b(?:is|are|its|thats|was|were|been) (?:\w+ )?killing me\b",
     r"\bkill(?:s|ed|ing)? it\b|\bto die for\b|\bi (?:could|would) (?:just )?die\b",
+    r"\b(?:wallet|bank account|pockets?|budget|paycheck|bank) (?:is |are |keeps )?bleeding\b",
     r"\b(?:dead|dying|died) (?:of|from) (?:laughter|laughing|embarrassment|boredom|shame)\b",
     r"\bim dead\W+(?:lol|lmao|haha)",
     r"\bdead tired\b|\bdrop dead gorgeous\b",
@@ -611,6 +613,9 @@ CLINICAL_QUESTIONS = (
     r"(?:dose|dosage)\b|\badjust (?:it|that|my medications?)\b",
     r"\b(?:when|how long|how soon|what time) (?:should|can|do|must) (?:i|he|she|we) (?:\w+ ){0,4}"
     r"(?:take|eat|stop|start|give|restart)\b",
+    r"\bis it worth (?:getting|doing|trying|having) (?:an? |the )?(?:x ?rays?|mri|ct|scan|ultrasound|"
+    r"test\w*|blood ?work|labs?|pt|physical therapy|imaging)\b|\bshould (?:i|he|she|we) (?:just )?"
+    r"(?:try|ice|rest|wait it out|hold off)\b",
     r"\bquestions? (?:about|on|regarding) (?:my|his|her|the) (?:new )?(?:medications?|medicine|dose|"
     r"dosage|treatment|pills?|side effects?)\b",
 )
@@ -666,6 +671,8 @@ OPT_IN = (
     r"\bopt (?:me )?(?:back )?in\b|\bresubscribe\b|\bsubscribe me\b|\bre-subscribe\b",
     r"\b(?:want|like|love) to (?:get|receive) (?:\w+ ){0,3}(?:texts?|reminders|messages) again\b",
     r"\b(?:texts?|reminders|messages) (?:back on|again please)\b",
+    r"\b(?:stop|stopped) by (?:accident|mistake)\b|\bhow (?:do|can) i (?:get|start getting|receive) (?:the |my "
+    r"|your )?(?:text )?(?:texts?|reminders|messages) (?:again|back)\b",
     r"\b(?:start|resume|restart|turn on|reactivate)\s+(?:the\s+|my\s+|your\s+)?(?:text\s+)?(?:texts?|messages|"
     r"reminders|notifications|alerts)\s+(?:again|back(?: up)?)\b",
     r"\b(?:sign|signing) (?:me|us|him|her) (?:back )?up (?:for|to) (?:\w+ ){0,2}?(?:texts?|text messages|"
@@ -703,6 +710,8 @@ INTENTS = (
             r"is|was) my (?:number|phone|cell) for (?:\d+|many|years|ages|a long)\b|\bupdate your (?:contacts|"
             r"contact list|list)\b",
             r"\bthis (?:isnt|is not) \w+s (?:phone|number)\b",
+            r"\b(?:previous|last|old|former) owner\b|\bnever been (?:a patient )?(?:to|at) (?:your|this) "
+            r"(?:clinic|office|practice)\b|\bnot (?:a|your) patient\b",
             r"\b(?:not|isnt) \w+s (?:phone|number) anymore\b",
             # A stranger receiving someone else's messages.
             r"\b(?:getting|been getting|keep getting|receiving|received|got)\b(?:\W+\w+){0,6}?\W+(?:texts?|"
@@ -786,6 +795,7 @@ INTENTS = (
             r"(?<!bring )(?<!bring my )(?<!bring the )(?<!bring the new )(?<!bring my new )(?<!bring our )"
             r"(?<!bringing )(?<!bringing my )(?<!bringing the )(?<!bringing the new )(?<!bringing my new )"
             r"(?<!bring in my )(?<!bring in the )(?<!bring in my new )(?<!have my new )(?<!have my )\binsurances?\b",
+            r"\bcobra\b|\b(?:same|new|different) (?:insurance )?plan\b",
             r"\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|"
             r"unitedhealthcare|united healthcare|united health|blue cross|bcbs|blue shield|kaiser|"
             r"anthem|caresource|wellcare|oscar|chip)\b",
@@ -810,6 +820,8 @@ INTENTS = (
         strong=(
             r"\b(?:medical |immunization |vaccine |vaccination |shot )?records?\b",
             r"\bcop(?:y|ies) of (?:my|his|her|their|the)\b",
+            r"\b(?:vaccine|vaccination|immunization|shot) (?:dates|history|proof|card)\b|\bproof of (?:my |his |"
+            r"her )?(?:vaccin\w*|immuniz\w*|shots)\b",
             r"\bsend (?:my|his|her) (?:chart|file|notes)\b|\bmy chart to\b",
             r"\bfax\w* (?:my|his|her|the|over|a copy|them|it|copies|those|these|that)\b",
             # Another provider asking for what the clinic holds ("my surgeon's office needs my labs").
@@ -845,6 +857,13 @@ INTENTS = (
         strong=(
             r"\bre-?schedul\w*",
             r"\bre-?book\w*",
+            # "cant do monday after all ... anything wed?": the booked day no longer works.
+            r"\b(?:cant|can not|cannot|wont be able to|unable to) (?:do|make(?: it)?)(?: on)? (?:"
+            + _DAYS
+            + r"|tomorrow|today|that day|that time)\b(?=.{0,80}\b(?:anything|any|another|other|instead|"
+            r"different|"
+            + _DAYS
+            + r")\b)",
             r"\bmove (?:my|the|our|her|his|it|that|this|tomorrows?|todays?|" + _DAYS + r"s?)\b"
             r"(?! (?:arm|leg|hand|face|fingers|left|right|side|body))",
             r"\bpush (?:it|my|the|that|this|\w+s)\b|\bpush back\b",
@@ -880,6 +899,8 @@ INTENTS = (
             r"\b(?:make|get|need|want|request|like|requesting)\s+(?:an?\s+|another\s+)?"
             r"(?:(?!to\b|my\b|the\b|his\b|her\b)\w+\s+){0,2}?(?:appointment|appointments)\b",
             r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
+            r"\b(?:taking|accepting) (?:new )?patients\b|\bneed (?:a|an) new (?:pcp|primary care|doctor|"
+            r"family doctor|provider)\b",
             r"\bnew patients?\b(?! (?:paperwork|forms?|packet|intake|questionnaire|portal))|\baccepting patients\b",
             r"\bfind (?:me|him|her|us) (?:something|a (?:spot|slot|time|day|visit)|an? (?:appointment|opening))\b|"
             r"\b(?:nothing|no (?:appointments?|openings?|slots?|spots?)) (?:available|open)\b",
@@ -889,7 +910,9 @@ INTENTS = (
             r"tonight|this (?:morning|afternoon|week)|for (?:me|him|her|my \w+))\b",
             r"\bdo (?:you|yall|you guys) (?:do|offer|have|give) (?:\w+ ){0,2}(?:physicals?|"
             r"appointments?|shots?|vaccines?|exams?)\b",
-            r"\bsee (?:someone|somebody|a doctor|the doctor|doctor \w+|a nurse|a provider)\b",
+            r"\bsee (?:someone|somebody|a doctor|the doctor|doctor \w+|a nurse|a provider)\b(?! but)",
+            r"\b(?:bring|take) (?:my|him|her|them|us) (?:\w+ ){0,3}?in for\b|\b(?:can|could) (?:i|we) come in "
+            r"(?:to|for)\b",
             r"\b(?:can|could|will|would) (?:i|he|she|we|they|you|my \w+|\w+) (?:still )?be seen\b",
             r"\b(?:get|getting) (?:me |him |her |them |us |my \w+ )?seen\b",
             r"\bwhat (?:times?|days?|slots?) (?:do|does|would|will) (?:you|you all|you guys|the doctor) have\b"
@@ -969,7 +992,7 @@ UPSET = (
     r"\bdismissive\b|\bmade me feel (?:stupid|dumb|like an idiot|ignored|rushed|like a burden)\b",
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
-    r"unhappy|disappointed|(?<!feel )(?<!feeling )(?<!feels )(?<!felt )(?<!im )(?:terrible|horrible|awful)|worst (?:service|clinic|office)|rude|"
+    r"unhappy|disappointed|(?<!feel )(?<!feeling )(?<!feels )(?<!felt )(?<!im )(?<!dolor )(?<!dolores )(?:terrible|horrible|awful)(?! (?:pain|headaches?|migraines?|cramp\w*|cough\w*|rash|nausea|heartburn|toothache|sore|back|stomach|belly|chest|itch\w*|dolor|sharp|burning|stabbing|ache\w*|diarrh\w*|side effects?))|worst (?:service|clinic|office)|rude|"
     r"disrespectful|harass\w*|fed up|sick of|tired of(?! (?:it all|all of it|everything|life|living|being|feeling))|absurd|outrageous|wtf|unbelievable|disgrace\w*|shameful|appall\w*|humiliat\w*|"
     r"stressing me out|find another (?:doctor|clinic|provider)|fix your|hung up on me|"
     r"waste of (?:my )?time|this is crazy|so done with|never even got seen|rushed me)\b",
@@ -997,9 +1020,25 @@ UPSET = (
     r"\btook (?:time )?off (?:from )?work for (?:this|that|it|nothing)\b|\bnever apologi\w*\b",
     r"\b(?:can|could|will) (?:a|an|some) (?:human|real person|actual person|live person)\b",
     r"\bloud enough for\b|\b(?:privacy|hipaa) (?:violation|breach)\b",
+    # Ultimatums and threats to report the clinic.
+    r"\b(?:or|otherwise|else) (?:im|i am|ill|i will|i(?:m)? going to|im gonna) (?:be )?(?:report\w*|sue|suing|"
+    r"call\w* (?:a|my) (?:lawyer|attorney)|contact\w* (?:a|my) (?:lawyer|attorney)|file a complaint)\b|"
+    r"\breport\w* (?:this|your) (?:number|clinic|office|practice)\b",
+    r"\b(?:annoying|irritating|infuriating|maddening|aggravating)\b|(?<!dont )(?<!not )(?<!never )\b(?:so |then |just )?"
+    r"forget it\b",
+    # The clinic itself moved or changed things again.
+    r"\b(?:you|youve|yall|you guys|they|theyve|your office|the office)\s+(?:\w+\s+){0,2}(?:moved|changed|"
+    r"canceled|cancelled|rescheduled|bumped|switched)\b(?:\W+\w+){0,4}?\W+(?:twice|again|(?:two|three|four|\d) "
+    r"times)\b",
 )
 
 NEEDS_PERSON = (
+    # A status that never moves, paperwork left for the doctor, a device message the patient
+    # cannot act on.
+    r"\b(?:pending|not (?:going|getting) (?:through|thru)|never went (?:through|thru)|being used by|"
+    r"in use by|(?:has|did) (?:she|he|the doctor|dr \w+|the provider) (?:\w+ )?(?:done|signed|filled|completed)|"
+    r"(?:faxed|dropped off|left|brought)\b(?:\W+\w+){0,4}?\W+(?:for (?:the |my )?(?:doctor|dr|provider)|"
+    r"at (?:the )?(?:front desk|reception))|tried everything)\b",
     r"\b(?:error|errors|fail\w*|doesnt work|dont work|not working|isnt working|wont (?:let|load|"
     r"work|open|accept)|locked|lock(?:ed)? out|(?:cant|cannot|unable to) (?:log|sign|get in|see|"
     r"open|upload|join|hear|access|submit|attach|connect)|not (?:loading|letting)|keeps? "
@@ -1192,8 +1231,9 @@ NET_MEANS = (
     r"\W+(?:everything|all (?:of )?(?:my|the|his|her|them|those|these)|(?:the|my|his|her) (?:whole|"
     r"entire|rest of the)|a (?:whole|full) (?:bottle|box|pack))\b",
     r"\b(?:pills|meds|tablets|oxy\w*) (?:all )?(?:counted|lined up|sorted) out\b|\bcounted out\b",
-    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*|have|got|has) (?:up )?(?:enough|"
-    r"a stash|a pile|a bunch)\b",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|stash\w*) (?:up )?(?:enough|a stash|a pile|a bunch)\b",
+    r"\b(?:have|got|has|collected|collecting) (?:up )?(?:enough|a stash|a pile|a bunch)\b(?: of)?(?:\W+\w+)"
+    r"{0,2}?\W+(?:pills|meds|tablets|medicine|insulin|oxy\w*|to (?:do it|end it|die|not wake up))\b",
     r"\b(?:bought|buying|buy|got|have|has|loaded|loading|cleaning|holding) (?:a |the |my |his |her "
     r"|him a |me a )?(?:new )?(?:gun|rope|pistol|rifle|shotgun|ammo|bullets|razor blades)\b",
     r"\b(?:bridge|overpass|rooftop|roof of|top floor|train tracks|balcony)\b",
@@ -1254,6 +1294,16 @@ SAFETY_NET = (
              unless=(r"\b(?:got into|gotten into|by accident|accidental\w*|accidently|by mistake|toddler|baby|infant|"
                      r"[1-9] ?(?:yr|year|month)s? old|[1-9] ?(?:yo|y o))\b",
                      r"\bfeel(?:s|ing)? like (?:im|i am|hes|shes|he is|she is) (?:going to|gonna) die\b")),
+    # A whole supply taken in one go: with a death, despair or farewell cue, or asked for as the
+    # purpose of a request ("send the pills so I can take them all at once").
+    NetClass("mental_health", "whole supply at once", terms=(
+        r"\b(?:swallow\w*|take|taking|took|down\w*|chug\w*)\b(?:\W+\w+){0,3}?\W+(?:all )?(?:at once|"
+        r"(?:all )?together|in one go|in one sitting)\b",
+    ), cues=NET_HOPELESS + NET_FAREWELL + NET_DEATH, window=160),
+    NetClass("mental_health", "whole supply at once", terms=(
+        r"\bso (?:i|he|she|they) (?:can|could) (?:take|swallow|down) (?:them|it|those|these|the lot)"
+        r"(?: all)? (?:at once|(?:all )?together|in one go)\b",
+    )),
     NetClass("mental_health", "death wish", terms=NET_DEATH, cues=NET_WISH + NET_HOPELESS,
              unless=(r"\bfeel(?:s|ing)? like (?:im|i am|hes|shes|he is|she is) (?:going to|gonna) die\b",
                      r"\b(?:afraid|scared|worried|terrified) (?:\w+ )?(?:to|that|of|i|he|she) (?:will |might |is going to )?die\b")),
@@ -1357,6 +1407,12 @@ SAFETY_NET = (
         r"min\w* ago|an hour ago|right now|woke up (?:with|and|like)|was (?:totally |perfectly )?"
         r"(?:fine|normal) (?:an hour|this morning|at|a few|\d+|earlier|yesterday|before)|"
         r"wont go away|dropp\w*)\b",
+        # Woken with it (onset unknown: the stroke window counts from last seen well).
+        r"\b(?:since|when|after|as soon as) (?:i|he|she|they|we|my \w+) (?:woke|got) up\b|"
+        r"\bwoke up (?:this morning |today )?(?:with|and|like|to|unable|cant|couldnt)\b",
+        # Two deficits together: a limb and the speech.
+        r"\b(?:words?|speech|talking|speaking)\b(?:\W+\w+){0,4}?\W+(?:weird|wrong|funny|garbled|"
+        r"jumbled|mixed up|not coming out|thick|mush\w*)\b|\bslurr\w*",
     ), window=160),
     NetClass("medical", "bleeding that will not stop", terms=(
         r"\b(?:bleed\w*|bloody|blood(?! (?:pressure|sugar|work|test|draw|thinners?|type|glucose|"
@@ -1412,6 +1468,17 @@ SAFETY_NET = (
         r"car accident|seizure|one side|(?:left|right) side|shoulder (?:tip )?pain|sharp pain|"
         r"flashing lights|flashes|sparkles|vision|headache|(?:feet|face|hands|legs|ankles)\b(?:\W+\w+){0,3}?"
         r"\W+(?:swell\w*|swollen|puffy))\b",
+        # Decreased fetal movement.
+        r"\b(?:moving|kicking|movements?) (?:a lot |much |way )?less\b|\bless (?:moving|kicking|movement)\b|"
+        r"\b(?:havent|hasnt|not|didnt|dont|cant) (?:felt|feel|feeling|been) (?:the baby|him|her|it|baby) "
+        r"(?:move|moving|kick\w*)\b|\b(?:decreased|reduced|no) (?:fetal )?(?:movements?|kicks?)\b",
+    ), window=200),
+    NetClass("medical", "preterm contractions or waters", terms=(
+        r"\b(?:[12]\d|3[0-6]|twenty[ -]?\w*|thirty(?:[ -]?(?:one|two|three|four|five|six))?) ?"
+        r"(?:weeks?|wks?)\b",
+    ), cues=(
+        r"\b(?:contractions?|tightening every|cramp\w* every|water (?:broke|breaking)|leaking (?:fluid|water)|"
+        r"gush of (?:fluid|water))\b",
     ), window=200),
     NetClass("medical", "infant under three months with fever", terms=(
         r"\b(?:fever\w*|febrile|temp|temperature)\b",
@@ -1573,6 +1640,19 @@ SAFETY_NET = (
         r"confus\w*|pass(?:ed|ing)? out|faint\w*|wont wake|hard to wake|weak|cherry red|(?:both|all) "
         r"(?:of us|have|feel|got|are))\b",
     ), window=220),
+    NetClass("medical", "fuel-burning appliance with symptoms in several people", terms=(
+        r"\b(?:heaters?|heating|boiler|wood ?stove|stove|fireplace|furnace|generator|oven|grill|"
+        r"fumes|chimney|gas (?:heat|fireplace|logs))\b",
+    ), cues=(
+        r"\b(?:headaches?|dizz\w*|vomit\w*|throw\w* up|threw up|puk\w*|nause\w*|sleepy|drowsy|"
+        r"confus\w*|pass(?:ed|ing)? out|faint\w*|wont wake|hard to wake|lightheaded)\b",
+    ), window=220, also=(
+        r"\b(?:whole (?:family|house|household)|(?:all|both) of us|(?:all|both) (?:the )?(?:kids|of them)|"
+        r"everyone|everybody|(?:we|they) (?:all|both)|(?:kids|husband|wife|partner) and (?:i|me)|"
+        r"(?:me|i) and (?:my|the) (?:\w+ )?(?:kids|husband|wife|partner|son|daughter|mom|dad)|"
+        r"(?:my|the) (?:\w+ )?(?:kids|husband|wife|son|daughter|mom|dad|roommate) (?:too|also|as well)|"
+        r"(?:both|all) (?:have|feel|got|are))\b",
+    )),
     NetClass("medical", "venomous bite or sting", terms=(
         r"\b(?:snake|snakes|rattle ?snake|rattler|copperhead|cottonmouth|water moccasin|coral snake|"
         r"viper|adder|scorpion|black widow|brown recluse|box jellyfish|stingray|lionfish|gila monster)\b",

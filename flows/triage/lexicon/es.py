@@ -222,13 +222,17 @@ SYMPTOMS = (
         r"\b(?:hinch\w*|inflamad\w*|ronchas|sarpullido|comezon|picazon|pica|me pican|sangre|sangr\w*|"
         r"moreton|infeccion|infectad\w*|llorosos|granos?|bolita)\b",
     ),
-    Rule("mareo", r"\b(?:mareo\w*|marea\w*|desmay\w*|entumid\w*|hormigueo)\b"),
+    Rule("mareo", r"\b(?:mareo\w*|marea\w*|desmay\w*|entumid\w*|hormigueo|tembloros\w*|temblor\w*|tiemblo)\b"),
+    Rule("parasitos o piel", r"\b(?:piojos|liendres|sarna|lombrices|hongos?|verrugas?|oxiuros)\b"),
     Rule("orina", r"\b(?:ardor|arde|al orinar)\b"),
     Rule("animo", r"\b(?:deprimid\w*|depresion|ansiedad|no puedo dormir|triste todo el tiempo)\b"),
-    Rule("medicamento", r"\b(?:(?:se me|se le) olvid\w* (?:tomar|darle|ponerme|ponerle|mi|la|las|el|los)|olvide "
+    Rule("medicamento", r"\b(?:(?:se me|se le) olvid\w* (?:tomar|darle|ponerme|ponerle|mi|la|las|el|los)(?! (?:cita|consulta|turno|"
+         r"formas?|papeles|tarjeta|contrasena|clave)\b)|olvide "
          r"(?:tomar|darle)|(?:tome|le di|me tome) (?:doble|dos veces|de mas))\b"),
     Rule("medicamento", r"\b(?:efectos? secundarios?|me (?:da|dio|causa|hace) (?:mucha |mucho )?(?:tos|mareo|dolor|comezon|nausea|diarrea))\b"),
     Rule("signos vitales", r"\b(?:presion|azucar|glucosa)\b{gap}(?:alta|baja|en \d+|de \d+|\d{2,3})"),
+    Rule("signos vitales", r"\b(?:presion|azucar|glucosa)\b(?:\W+\w+){0,6}?\W+(?:en |de )?(?:treinta|cuarenta|"
+         r"cincuenta|sesenta|doscientos|trescientos|cuatrocientos|quinientos)\b"),
     Rule("enfermedad", r"\b(?:enferm[oa]s?|malit[oa]|lastimad\w*|torcedura|me torci|salio positivo|covid positivo)\b"),
 )
 
@@ -238,6 +242,9 @@ CLINICAL_QUESTIONS = (
     r"\b(?:le|me) (?:puedo|podemos) (?:dar|tomar|poner)\b",
     r"\b(?:tengo|tiene|tenemos) que ir\b|\b(?:debo|deberia|debe) (?:ir|tomar|dejar|seguir|llevarl\w*)\b",
     r"\b(?:me|le) pueden (?:mandar|recetar|dar) algo\b",
+    r"\b(?:cambiar|subir|bajar|ajustar|aumentar|disminuir)(?:me|le)? (?:la|mi|su) dosis\b",
+    r"\b(?:que|cual) (?:champu|crema|pomada|jarabe|medicina|medicamento|pastilla|remedio|gotas) (?:le |me )?"
+    r"(?:compro|doy|pongo|uso|tomo|recomienda\w*)\b",
     r"\ble subo\b|\bdejo de tomar\b|\blo llevo\b|\bla llevo\b|\blos llevo\b",
     r"\b(?:me )?(?:la|lo|las|los) (?:tomo|tomamos|doy|damos) (?:ahorita|ahora|ya|de una vez|o)\b|\bo (?:me )?espero\b",
 )
@@ -447,6 +454,8 @@ UPSET = (
     r"(?:que|q|ke) (?:fastidio|lata|coraje|horror)|fastidiad[oa]|entendieron|ya basta|"
     r"que mal servicio|mal servicio|pesimo servicio|harta|harto|ya me canse|inaceptable|ridiculo|"
     r"no me (?:reviso|revisaron|atendio|atendieron|examino) bien|una verguenza|que verguenza)\b",
+    r"\b(?:acoso|hostigamiento|(?:llamo|llamar|hablo|hablar|voy) (?:a|con) (?:un|mi) abogado|"
+    r"(?:los|las|la|lo) (?:voy a |vamos a )?(?:demand\w*|report\w*)|(?:voy|vamos) a (?:demandar|reportar\w*))\b",
 )
 
 NEEDS_PERSON = (
@@ -455,6 +464,9 @@ NEEDS_PERSON = (
     r"\bya no (?:es|esta) (?:valido|activo|disponible)|\bno es valido\b|\b(?:vencio|expiro|caduco)\b|"
     r"\b(?:pagina|pantalla) en blanco\b|\bse borr\w*\b",
     r"\b(?:error|bloquead\w*|incomplet\w*)\b|\b(?:me|nos) pueden llamar\b|\bllamenme\b",
+    r"\b(?:pendiente|ya (?:esta|estaba|sale) registrad\w*|(?:la|lo|las|los) deje en (?:la )?recepcion|"
+    r"(?:llenar|firmar) (?:y (?:llenar|firmar) )?(?:el|la) (?:doctor|doctora)|y nada(?! mas)|ya (?:le )?(?:movi|intente|"
+    r"probe) (?:a )?todo)\b",
     r"\bnadie (?:se )?(?:conecta|entra|aparece|contesta)\b|\bno se ha conectado\b",
     r"\bno entiendo\b|\b(?:me|nos) pueden ayudar\b",
     r"\b(?:carta|nota|constancia|justificante|comprobante|incapacidad)\b(?:\W+\w+){0,2}?\W+(?:para|del|"
@@ -512,7 +524,7 @@ _ES_INTENT = (
 )
 _ES_DEATH = (
     r"\b(?:morir\w*|muert[oa]|estar viv[oa]|seguir viv[oa]|quitar(?:me|se|le) la vida|matar(?:me|se)|"
-    r"acabar con (?:todo|mi vida|su vida)|desaparecer|no despertar|dormir para siempre|ya no estar|"
+    r"acabar con (?:todo|mi vida|su vida)|desaparecer|no despertar|(?:dormir|descansar|irme|irse)(?:me|se)? para siempre|ya no estar|"
     r"no estar aqui|colgar(?:me|se)|ahorcar(?:me|se))\b",
 )
 _ES_MEANS = (
@@ -525,6 +537,8 @@ _ES_MEANS = (
     r"\b(?:guard\w*|junt\w*|ahorr\w*|escond\w*|tengo|tiene)\b(?:\W+\w+){0,2}?\W+(?:las |unas |muchas "
     r"|todas las )?(?:pastillas|pildoras|medicinas|pistola|arma|cuerda|soga)\b",
     r"\btomar(?:me|se) todas las (?:pastillas|medicinas)\b|\bcortar(?:me|se) las venas\b",
+    r"\b(?:tom\w*|trag\w*|beb\w*)\b(?:\W+\w+){0,2}?\W+(?:tod[ao]s (?:juntas?|juntos?|de (?:una|golpe))|"
+    r"de (?:una|un) (?:sola )?(?:vez|jalon|trago)|todo el (?:frasco|bote)|el (?:frasco|bote) (?:entero|completo))\b",
 )
 _ES_HOPELESS = (
     r"\bno (?:le )?(?:veo|encuentro|tiene|tengo) (?:sentido|salida|razon|motivo|caso)\b",
@@ -546,6 +560,12 @@ _ES_FAREWELL = (
 SAFETY_NET = (
     NetClass("mental_health", "means near intent", terms=_ES_MEANS,
              cues=_ES_INTENT + _ES_HOPELESS + _ES_DEATH),
+    # A whole supply asked for in order to take it in one go ("mandenme las pastillas pa tomarmelas
+    # todas"): the purpose clause is the intent.
+    NetClass("mental_health", "whole supply at once", terms=(
+        r"\b(?:para|pa|pra) (?:tomar|tragar|beber)(?:me|se|te)?(?:las|los|la|lo)? (?:tod[ao]s|de (?:una|golpe)|"
+        r"todo el (?:frasco|bote))\b",
+    )),
     NetClass("mental_health", "death wish", terms=_ES_DEATH, cues=_ES_INTENT + _ES_HOPELESS,
              unless=(r"\b(?:se va a morir|se nos muere|se esta muriendo)\b(?=.{0,40}\b(?:pecho|"
                      r"respira|aire|sangr\w*|desmay\w*|infarto)\b)",)),
@@ -591,8 +611,8 @@ SAFETY_NET = (
         r"\b(?:monoxido|calentador|calefactor|calefaccion|estufa de gas|anafre|brasero|carbon prendido|"
         r"generador|planta de luz|fuga de gas|olor a gas|huele a gas|humo del carro|el carro prendido)\b",
     ), cues=(
-        r"\b(?:mare\w*|vomit\w*|dolor de cabeza|duele la cabeza|nause\w*|desmay\w*|somnolient\w*|muy "
-        r"dormid\w*|confundid\w*|no despierta|debil|todos (?:estamos|tenemos|con))\b",
+        r"\b(?:mare\w*|vomit\w*|dolor(?:es)? de cabeza|duele la cabeza|nause\w*|desmay\w*|somnolient\w*|muy "
+        r"dormid\w*|confundid\w*|no despierta|debil|todos (?:estamos|tenemos|con)|toda la familia)\b",
     ), window=220),
     NetClass("medical", "venomous bite or sting", terms=(
         r"\b(?:vibora|culebra|serpiente|vibora de cascabel|cascabel|coralillo|alacran|escorpion|"
@@ -644,11 +664,20 @@ SAFETY_NET = (
         r"mare\w*|desmay\w*|palid\w*)\b",
     ), window=80),
     NetClass("medical", "pregnancy with danger signs", terms=(
-        r"\bembarazad\w*|\b\d+ (?:meses|semanas) de embarazo\b|\bencinta\b",
+        r"\bembaraz(?!os)\w*|\bencinta\b",
     ), cues=(
         r"\b(?:sangr\w*|manch\w*|dolor (?:muy )?fuerte|muchisimo dolor|no se mueve|se rompio la "
         r"fuente|vista borrosa|veo (?:lucecitas|borroso)|hinchad\w* la cara|convuls\w*|de un lado|"
         r"desmay\w*|dolor de cabeza|lucecitas|destellos|(?:pies|manos|cara) (?:muy )?hinchad\w*)\b",
+        r"\b(?:se mueve|mueve|patea) (?:muy |mucho )?(?:menos|poco|poquito)\b|\bno (?:lo |la |le )?(?:he |"
+        r"hemos )?(?:sentido|siento|sentimos) (?:mover\w*|patear|que se mueva)\b|\b(?:dejo de|ya no se) mov\w*\b|"
+        r"\b(?:cara|manos|pies) (?:\w+ ){0,2}hinchad\w*|\bvision borrosa\b",
+    ), window=250),
+    NetClass("medical", "preterm contractions or waters", terms=(
+        r"\b(?:[12]\d|3[0-6]|veinti\w+|treinta(?: y (?:uno|dos|tres|cuatro|cinco|seis))?) semanas\b",
+    ), cues=(
+        r"\b(?:contracciones|se (?:me |le )?rompio la fuente|(?:me|le) sale (?:mucho )?(?:liquido|agua)|"
+        r"se me (?:pone|endurece) (?:dura )?la panza)\b",
     ), window=200),
     NetClass("medical", "infant under three months with fever", terms=(
         r"\b(?:fiebre|calentura|temperatura)\b",

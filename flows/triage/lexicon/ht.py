@@ -33,6 +33,13 @@ LEXICON = Lexicon(
         Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
     ),
     safety_net=(
+        NetClass("medical", "allergen with a systemic reaction (ht)", terms=(
+            r"\b(?:aleji\w*|kribich|chevret|pistach|manba|myel|gep|pike|piki|pikire|vaksen|pran yon medikaman)\b",
+        ), cues=(
+            r"\b(?:figi|po bouch|bouch|lang|je|gòj|goj|gòjèt|gojet) (?:\w+ ){0,2}(?:anfle|gonfle|enfle)\b|"
+            r"\b(?:anfle|gonfle|enfle) (?:figi|bouch|lang|je)\b|\b(?:pa ka|pakab|paka|difisil pou) respire\b|"
+            r"\btout ko\w*\b|\btoupatou\b|\bendispoze\b|\bvomi\w*\b|\bsoufle\b",
+        ), window=200),
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"\b(?:sou|anwo) (?:pon|do kay|tet kay|bilding|falez)\b",
         ), cues=(

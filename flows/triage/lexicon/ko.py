@@ -21,6 +21,12 @@ LEXICON = Lexicon(
         Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
     ),
     safety_net=(
+        NetClass("medical", "allergen with a systemic reaction (ko)", terms=(
+            r"알레르기|알러지|새우|땅콩|해산물|갑각류|조개|벌에|벌이|벌한테|쏘였|주사|백신|약을?\s?먹고",
+        ), cues=(
+            r"(?:얼굴|입술|혀|눈|목|눈두덩)(?:이|가|에)?\s?(?:퉁퉁\s?|많이\s?)?(?:부었|부어|붓고|붓기|부풀)|목(?:이|구멍이)?\s?(?:조여|막히|막혀|조이)|"
+            r"숨(?:이|을|쉬기)?\s?(?:차|막|힘들|못\s?쉬|쉬기\s?힘)|호흡\s?곤란|온몸|전신|쌕쌕|어지러|쓰러|토하|구토",
+        ), window=60),
         # Standing somewhere high with despair or a farewell ("다리 위에 서 있어요. 더는 못 버티겠어요").
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"(?:다리|대교|옥상|지붕)\s?(?:위|난간|끝)|(?:난간|절벽|한강|철로|선로)",

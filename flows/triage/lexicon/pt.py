@@ -42,6 +42,15 @@ LEXICON = Lexicon(
         ),
     ),
     safety_net=(
+        NetClass("medical", "allergen with a systemic reaction (pt)", terms=(
+            r"\b(?:alergi\w*|camarao|frutos do mar|marisco|amendoim|castanha|abelha|vespa|marimbondo|picad\w*|"
+            r"ferroad\w*|reacao|injecao|vacina)\b",
+        ), cues=(
+            r"\bgarganta (?:\w+ )?(?:fechando|fechada|inchad\w*|apertad\w*)\b|\b(?:labios?|lingua|rosto|cara|olhos?|"
+            r"boca) (?:\w+ ){0,2}inchad\w*|\binch(?:ou|ando|ad\w*) (?:o rosto|a cara|os labios|a boca|a lingua)\b|"
+            r"\b(?:corpo (?:todo|inteiro)|no corpo todo|falta de ar|dificuldade (?:para|de|pra) respirar|"
+            r"nao (?:consegue|consigo) respirar|chiado|desmai\w*|tont\w*|vomit\w*)\b",
+        ), window=200),
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"\b(?:na|em cima da|no alto da|no|em cima do|no alto do|na beira da|na beira do) (?:ponte|telhado|"
             r"terraco|laje|predio|varanda|janela|penhasco|trilho)\b",

@@ -33,6 +33,14 @@ LEXICON = Lexicon(
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(
+        NetClass("medical", "allergen with a systemic reaction (tl)", terms=(
+            r"\b(?:allergy|allergic|alerdyi|allergies|hipon|sugpo|alimango|seafood|mani|bubuyog|putakti|"
+            r"kinagat|natusok|tinurukan|bakuna|gamot)\b",
+        ), cues=(
+            r"\b(?:namamaga|namaga|maga|lumaki) (?:ang )?(?:mukha|labi|dila|lalamunan|mata)\b|\b(?:mukha|labi|dila|mata)"
+            r"(?: niya| nya| ko)? (?:ay )?(?:namamaga|namaga|maga)\b|\bhirap (?:huminga|sa paghinga)\b|"
+            r"\b(?:hindi|di) (?:siya |sya |ako )?makahinga\b|\bbuong katawan\b|\bnahihilo\b|\bnahimatay\b|\bsumusuka\b",
+        ), window=200),
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"\b(?:nasa|sa ibabaw ng|nakatayo sa) (?:tulay|bubong|rooftop|building|gusali|bangin|riles)\b",
         ), cues=(

@@ -26,7 +26,7 @@ LEXICON = Lexicon(
     emergency_medical=(
         Rule("dau nguc", r"\b(?:dau|tuc|nang|that|ep|nhoi) nguc\b|\bnguc\b{gap}(?:dau|tuc|that)\b"),
         Rule("moi tim", r"\b(?:moi|mat|da|mong tay)\b{gap}(?:tim|tai xanh|xanh tim)\b"),
-        Rule("kho tho", r"\bkho (?:tho|though)\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
+        Rule("kho tho", r"\bkho (?:tho|though)\b|\btho (?:rat |qua |hoi |that |cung )?kho\b|\btho khong (?:noi|duoc|ra)\b|\bkhong tho (?:duoc|noi)\b|\bngop tho\b|\bhut hoi\b"),
         Rule("dot quy", r"\bdot quy\b|\btai bien\b|\bmeo (?:mieng|mat)\b|\bnoi ngong\b|\bnoi khong ro\b|\bliet (?:nua nguoi|mot ben)\b|\byeu mot ben\b"),
         # Face, speech and one-sided weakness, in either word order ("mieng meo qua mot ben",
         # "noi nang lap bap", "tay trai khong cam duoc").
@@ -49,6 +49,15 @@ LEXICON = Lexicon(
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
     ),
     safety_net=(
+        # Allergen with swelling, hives all over or breathing trouble (its own class: "tom" is a name in English).
+        NetClass("medical", "allergen with a systemic reaction (vi)", terms=(
+            r"\b(?:di ung|tom|hai san|cua bien|ghe|dau phong|ong (?:dot|chich)|bi ong|kien (?:lua|ba khoang) can|"
+            r"(?:sau khi )?(?:uong|tiem|chich) thuoc)\b",
+        ), cues=(
+            r"\b(?:sung|phu) (?:len|vu|phong|mat|moi|mieng|luoi|hong|mi mat|ca mat)\b|\b(?:mat|moi|luoi|hong|mi mat)"
+            r" (?:bi )?(?:sung|phu)\b|\b(?:noi man|man ngua|noi me day|me day)\b(?:\W+\w+){0,2}?\W+(?:khap|toan|het)\b|"
+            r"\b(?:khap nguoi|toan than)\b|\btho\b(?: \w+){0,2}? kho\b|\bkho tho\b|\bngat|\bxiu\b|\bchoang\b|\bnon oi\b",
+        ), window=200),
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"\b(?:dang|o|tren|dung tren|dung o|ngoi tren) (?:cau|san thuong|mai nha|noc nha|toa nha|ban cong|"
             r"vach da|duong ray)\b",
