@@ -35,6 +35,8 @@ def screen_text(
     for kind, rule in rules.EMERGENCY_RULES:
         if rule.also and not all(also.search(text) for also in rule.also):
             continue
+        if rule.unless and any(unless.search(text) for unless in rule.unless):
+            continue
         for match in rule.regex.finditer(text):
             if is_denied(scope, match.start(), langs):
                 continue

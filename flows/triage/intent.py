@@ -249,6 +249,13 @@ def _leading_reply(
     return None
 
 
+#: The portal itself failing ("error", "wont load"), not a result still pending.
+_PORTAL_FAILS = re.compile(
+    r"\b(?:error\w*|crash\w*|wont (?:load|open|let)|doesnt (?:work|load|open)|not (?:working|loading)|"
+    r"locked|no (?:carga|abre|me deja|funciona)|bloquead\w*|falla\w*|se traba)\b"
+)
+
+
 def classify_intent(
     text: str,
     tokens: tuple[str, ...],
@@ -295,6 +302,21 @@ def classify_intent(
             ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)
         ):
             intent, found = Intent.REFERRAL, ref
+        # "portal says my potassium is 5.3 with an H next to it": the result read there is the
+        # need, unless the portal itself fails ("error when I open my results").
+        if (
+            intent is Intent.PORTAL
+            and needs_person(text) is None
+            and (res := _matches(rules.STRONG_INTENTS, text, Intent.TEST_RESULTS))
+        ):
+            intent, found = Intent.TEST_RESULTS, res
+        # "the portal gives an error when I open my results": the portal is what needs a person.
+        elif (
+            intent is Intent.TEST_RESULTS
+            and (portal := _matches(rules.WEAK_INTENTS, text, Intent.PORTAL))
+            and _PORTAL_FAILS.search(text)
+        ):
+            intent, found = Intent.PORTAL, portal
         if awaiting is Awaiting.FORM_REMINDER and intent in _FORM_ATTACHMENTS and context_cue:
             return Intent.FORMS, _ev(Intent.FORMS, f"form reminder reply '{context_cue.group()}'")
         # A clinical question outranks a refill, and a test or visit asked for beside symptoms

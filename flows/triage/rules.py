@@ -245,6 +245,7 @@ class CompiledRule:
     name: str
     regex: Matcher
     also: tuple[Matcher, ...] = ()
+    unless: tuple[Matcher, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,7 @@ def _rules(lex: Lexicon, rules: tuple) -> list[CompiledRule]:
             name=rule.name,
             regex=compile_pattern(rule.pattern, latin=lex.lang in _LATIN_LANGS),
             also=tuple(compile_pattern(p, latin=lex.lang in _LATIN_LANGS) for p in rule.also),
+            unless=tuple(compile_pattern(p, latin=lex.lang in _LATIN_LANGS) for p in rule.unless),
         )
         for rule in rules
     ]

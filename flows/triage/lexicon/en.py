@@ -13,6 +13,13 @@ from flows.types import Intent
 
 _WHO = r"(?:my|his|her|their|the|your|our)"
 _PERSON3 = r"(?:hes|shes|he is|she is|theyre|they are|he was|she was|hes been|shes been|dad is|mom is)"
+#: A chronic course ("numb for months", "carpal tunnel"): no sudden stroke sign.
+CHRONIC_NEURO = (
+    r"\b(?:for|over|past|the last|since) (?:\w+ ){0,2}(?:months|years|yrs|ages|a long time|a while now|"
+    r"forever|birth|childhood)\b|\bcarpal tunnel\b|\bneuropath\w*|\bpinched nerve\b|\bsciatica\b|"
+    r"\bdesde hace (?:\w+ )?(?:meses|anos)\b|\b(?:por|hace) (?:\w+ )?(?:meses|anos)\b|\btunel carpiano\b|"
+    r"\bneuropatia\b|\bnervio pinchado\b",
+)
 _BREATHE = r"(?:breathe?|breathing|breth|breathin|catch (?:my|his|her|their) breath)"
 _PILLS = r"(?:pills?|tablets?|medications?|medicines?|meds|capsules?|gummies|vitamins)"
 #: Ways a child (or anyone) gets a substance into their mouth.
@@ -66,6 +73,7 @@ EMERGENCY_MEDICAL = (
         "face drooping",
         r"\b(?:face|mouth|smile|lip|eye)\b{gap}(?:droop\w*|dropp\w*|(?<!eye )drop|sag\w*|crooked|"
         r"lopsided|uneven|paralyz\w*|fallen|numb(?!er)\w*)",
+        unless=CHRONIC_NEURO,
     ),
     Rule("face drooping", r"\b(?:droop\w*|lopsided|crooked) (?:face|mouth|smile)\b"),
     Rule("slurred speech", r"\bslurr?\w*"),
@@ -83,16 +91,19 @@ EMERGENCY_MEDICAL = (
         "one-sided weakness",
         r"\b(?:cant|cannot|can not|unable to|couldnt|not able to)\s+(?:\w+\s+)?(?:move|lift|raise|"
         r"feel|grip|use)\s+" + _WHO + r"\s+(?:(?:left|right)\s+)?(?:arm|leg|hand|side|foot)",
+        unless=CHRONIC_NEURO,
     ),
     Rule(
         "one-sided weakness",
         r"\b(?:weak\w*|numb(?!er)\w*|paralyz\w*|tingl\w*|dead)\b{gap}(?:on\s+)?(?:one side|(?:the\s+)?"
         r"(?:left|right) side|(?:left|right) (?:arm|leg|hand|side))",
+        unless=CHRONIC_NEURO,
     ),
     Rule(
         "one-sided weakness",
         r"\b(?:left|right|one) (?:arm|leg|side|hand)\b{gap}(?:weak\w*|numb(?!er)\w*|limp|dead|"
         r"paralyz\w*|wont move|isnt moving)",
+        unless=CHRONIC_NEURO,
     ),
     Rule("stroke", r"\b(?:stroke|strokes|mini stroke|tia)\b"),
     Rule("sudden confusion", r"\bsudden(?:ly)?\b{gap}confus\w*"),
@@ -269,6 +280,20 @@ EMERGENCY_MEDICAL = (
 )
 
 EMERGENCY_MENTAL_HEALTH = (
+    # Intrusive thoughts of harming a baby or someone in one's care (postpartum): 988 and 911.
+    Rule(
+        "thoughts of harming someone",
+        r"\b(?:scared|afraid|terrified|worried|frightened|scares me)\s+(?:of\s+)?what i (?:might|could|"
+        r"will|would|may) do to\b",
+    ),
+    Rule(
+        "thoughts of harming someone",
+        r"\b(?:picturing|imagining|visualizing|thinking (?:about|of)|thoughts? (?:about|of)|urges? to|"
+        r"images? of|keep seeing (?:myself )?)\s+(?:\w+\s+){0,2}?(?:hurting|hurt|smother\w*|shak(?:e|ing)|"
+        r"drown\w*|suffocat\w*|harm(?:ing)?|kill(?:ing)?|put(?:ting)? a pillow over|throw(?:ing)?|"
+        r"drop(?:ping)?|stab\w*|chok\w*)\s+(?:\w+\s+)?(?:baby|babys|infant|newborn|son|daughter|kid|kids|"
+        r"child|children|toddler|her|him|them)\b(?! (?:feelings|back|career|chances|business))",
+    ),
     Rule("suicide", r"\bsuicid\w*"),
     Rule("suicide", r"\bkill\w*\s+(?:my ?self|him ?self|her ?self|them ?selves|themself)"),
     Rule(
@@ -423,6 +448,20 @@ EMERGENCY_MENTAL_HEALTH = (
 )
 
 IDIOMS = (
+    # Hyperbole tied to a recurring trigger or a laugh: "heart attack every time I get a bill",
+    # "overdosed on holiday cookies lol".
+    r"\b(?:heart attack|stroke|aneurysm|coronary)\b(?:\W+\w+){0,4}?\W+(?:every time|each time|whenever|"
+    r"any ?time)\b",
+    r"\b(?:heart attack|stroke|aneurysm|overdos\w*)\b[^.!?\n]{0,40}?\b(?:lol|lmao|rofl|jk|haha\w*|hehe\w*|"
+    r"just kidding|jaja\w*|kidding)\b",
+    r"\b(?:overdos\w*|od|oded)\s+on\s+(?:\w+\s+){0,2}?(?:cookies?|candy|cake|pie|chocolates?|sweets|pizza|"
+    r"turkey|food|carbs|netflix|tv|shows?|memes|love|cheese|tacos?|fries|donuts?|ice cream|cupcakes?|"
+    r"leftovers|snacks|junk food|tamales|pasta|bread|halloween candy|christmas|holidays?|coffee|sun)\b",
+    # A device or system that is "confused" is no patient.
+    r"\b(?:gps|app|apps|maps?|system|computer|website|site|portal|phone|scheduler|machine|printer|bot|"
+    r"robot|software|server|calendar|autocorrect|siri|alexa|google|navigation|waze|insurance|"
+    r"pharmacy|receptionist|front desk|office)\s+(?:\w+\s+){0,2}?(?:is|was|seems|got|gets|getting|"
+    r"keeps getting|must be|sounds)\s+(?:\w+\s+)?confused\b",
     r"\b(?:almost|nearly|about to|gonna|going to|gave me|give me|giving me|literally|practically|"
     r"basically|could have|couldve)\b(?:\W+\w+){0,3}?\W+(?:a\s+)?(?:heart attack|stroke)\b",
     r"\bheart attack when\b",
@@ -505,6 +544,10 @@ ONGOING = (
 )
 
 SYMPTOMS = (
+    Rule("fatigue or low mood", r"\b(?:feel\w*|been|im|so) (?:\w+ ){0,2}?(?:blah|exhausted|fatigued|run down|"
+         r"drained|wiped out|low energy|no energy)\b|\b(?:been|feeling) (?:\w+ ){0,2}?tired\b(?! of)"),
+    Rule("palpitations", r"\bheart\w*\b{gap}(?:flutter\w*|racing|pounding|skipp\w*|irregular)\b|"
+         r"\bpalpitat\w*"),
     Rule(
         "pain",
         r"\b(?:pain|pains|painful|hurts?|hurting|ache|aches|aching|achy|sore|soreness|cramp\w*|"
@@ -550,7 +593,8 @@ SYMPTOMS = (
         "medication problem",
         r"\b(?:took|taken|gave|given)\b(?:\W+\w+){0,4}?\W+(?:twice|double|two times|extra|again by "
         r"(?:accident|mistake)|by (?:accident|mistake))\b|\b(?:missed|skipped|forgot) (?:a |my |his |her |"
-        r"\d+ |two |a few )?(?:doses?|pills?|shots?|insulin|injections?)\b|\bforgot to take\b",
+        r"\d+ |two |a few )?(?:\w+ )?(?:doses?|pills?|shots?|insulin|injections?|meds|medications?|"
+        r"blood thinners?|inhalers?|birth control|antibiotics?)\b|\bforgot to take\b",
     ),
     Rule("infection test", r"\btested positive|\bpositive for\b"),
     Rule(
@@ -618,6 +662,15 @@ CLINICAL_QUESTIONS = (
     r"(?:try|ice|rest|wait it out|hold off)\b",
     r"\bquestions? (?:about|on|regarding) (?:my|his|her|the) (?:new )?(?:medications?|medicine|dose|"
     r"dosage|treatment|pills?|side effects?)\b",
+    # Dosing after a missed or doubled dose.
+    r"\b(?:do|should|can|would) (?:i|he|she|we) (?:just )?(?:double up|double (?:the|my|his|her|it|up)|"
+    r"take (?:the|my|his|her) (?:normal|usual|regular|next) dose|take (?:two|2|an extra|extra|both))\b",
+    r"\b(?:something|anything) to (?:worry|be worried|be concerned) about\b|\bshould (?:i|we) be "
+    r"(?:worried|concerned)\b|\b(?:is|was) (?:that|this|it) (?:concerning|worrying|worrisome)\b",
+    r"\bis (?:that|this|it) something (?:the )?(?:dr|doctor|doc|provider|nurse|clinic) can (?:help|treat|look)",
+    r"\bcan (?:he|she|they|my (?:dad|mom|father|mother|husband|wife|son|daughter|kid|child|baby|grandma|"
+    r"grandpa)) (?:still |safely )?(?:take|have|use|drink)\b(?! (?:me|us|him|her|them|over|off|care|the "
+    r"call|a message|my place|my spot|my appointment|the appointment))",
 )
 
 OPT_OUT = (
@@ -710,6 +763,10 @@ INTENTS = (
             r"is|was) my (?:number|phone|cell) for (?:\d+|many|years|ages|a long)\b|\bupdate your (?:contacts|"
             r"contact list|list)\b",
             r"\bthis (?:isnt|is not) \w+s (?:phone|number)\b",
+            # Texts meant for someone else: "Im not her", "somebody typed the number wrong".
+            r"\b(?:im|i am) not (?:her|him|them|that person|who you(?:re| are) looking for)\b|\b(?:typed|put|"
+            r"entered|gave|wrote) (?:down )?(?:the|my|their|her|his) (?:number|phone|cell) (?:in )?wrong\b|"
+            r"\b(?:number|phone) (?:was )?(?:typed|entered|put in) wrong\b",
             r"\b(?:previous|last|old|former) owner\b|\bnever been (?:a patient )?(?:to|at) (?:your|this) "
             r"(?:clinic|office|practice)\b|\bnot (?:a|your) patient\b",
             r"\b(?:not|isnt) \w+s (?:phone|number) anymore\b",
@@ -771,6 +828,12 @@ INTENTS = (
         Intent.TEST_RESULTS,
         strong=(
             r"\bresults?\b",
+            # A lab value read out or flagged: "my potassium is 5.3", "abnormal next to my cholesterol".
+            r"\b(?:cholesterol|potassium|sodium|a1c|tsh|thyroid|ldl|hdl|triglycerides|creatinine|"
+            r"hemoglobin|wbc|white count|platelets|psa|vitamin d|iron|ferritin|egfr|alt|ast|calcium|"
+            r"magnesium|glucose)\b(?:\W+\w+){0,3}?\W+(?:is|was|came back|at|of)\s+\d|\b(?:abnormal|flagged|"
+            r"out of range)\b(?:\W+\w+){0,4}?\W+(?:cholesterol|potassium|sodium|a1c|tsh|thyroid|ldl|hdl|"
+            r"triglycerides|creatinine|hemoglobin|labs?|levels?|blood ?work)\b",
             r"\b(?:labs?|lab work|bloodwork|blood work|tests?|biopsy|scans?|x ?rays?|mri|ct|"
             r"ultrasound|mammogram|pap|culture|a1c|ekg|swab|bloods)\b(?:\W+\w+){0,6}?\W+"
             r"(?:back|in yet|ready|come in)\b",
@@ -871,7 +934,8 @@ INTENTS = (
             r"\b(?:next week|tomorrow|today|now|later|" + _DAYS + r"|morning|afternoon|another day)"
             r" instead\b|\binstead of \d|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+instead\b",
             r"\bchange (?:my|the|her|his|our)? ?(?:\w+ )?(?:appointment|time|visit|date|day)\b",
-            r"\bmissed (?:my|the|our|her|his)\b",
+            r"\bmissed (?:my|the|our|her|his)\b(?! (?:\w+ )?(?:doses?|pills?|shots?|insulin|injections?|meds|"
+            r"medications?|medicines?|blood thinners?|inhalers?|patch|birth control|antibiotics?|tablets?)\b)",
             r"\bcan we do (?:next|another|a different|later|tomorrow|today|the same time|same time|"
             r"earlier|" + _DAYS + r")\b",
             # Cannot come, and asks for another time in the same breath.
@@ -963,6 +1027,9 @@ THANKS = (
 )
 
 UPSET = (
+    r"\bwhy is (?:this|it|everything|that) so (?:hard|difficult|complicated)\b|\bthis is the (?:second|"
+    r"third|2nd|3rd|\d+th) (?:mix ?up|mistake|error|time)\b|\bi never (?:made|booked|scheduled|asked for) "
+    r"(?:this|that|an?) (?:appointment|visit)\b",
     r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+th) (?:time|call|text|request|attempt|"
     r"message|email|voicemail|reminder)\b",
     r"\b(?:that|this|it) (?:cant|can not|cannot|couldnt) (?:possibly )?be (?:right|correct|true|real)\b",
@@ -995,7 +1062,7 @@ UPSET = (
     r"unhappy|disappointed|(?<!feel )(?<!feeling )(?<!feels )(?<!felt )(?<!im )(?<!dolor )(?<!dolores )(?:terrible|horrible|awful)(?! (?:pain|headaches?|migraines?|cramp\w*|cough\w*|rash|nausea|heartburn|toothache|sore|back|stomach|belly|chest|itch\w*|dolor|sharp|burning|stabbing|ache\w*|diarrh\w*|side effects?))|worst (?:service|clinic|office)|rude|"
     r"disrespectful|harass\w*|fed up|sick of|tired of(?! (?:it all|all of it|everything|life|living|being|feeling))|absurd|outrageous|wtf|unbelievable|disgrace\w*|shameful|appall\w*|humiliat\w*|"
     r"stressing me out|find another (?:doctor|clinic|provider)|fix your|hung up on me|"
-    r"waste of (?:my )?time|this is crazy|so done with|never even got seen|rushed me)\b",
+    r"waste of (?:my )?time|this is crazy|so done with(?! (?:everything|life|living|it all|this world|myself))|never even got seen|rushed me)\b",
     r"\bwaited (?:for )?(?:an hour|over an hour|\d+ (?:min|minutes|mins|hours?))\b",
     r"\b(?:already )?(?:paid|filled|sent|called|asked|submitted|done)\b.{0,30}\b(?:twice|two times)\b",
     r"\b\d+ (?:min|minute|mins|minutes|hour|hours) (?:hold|on hold)\b|\bon hold for\b",
@@ -1288,6 +1355,25 @@ _EXTRA_DOSES = (
 )
 
 SAFETY_NET = (
+    # A clot in one leg: one calf swollen with redness or warmth, and painful (not chronic, not both).
+    NetClass("medical", "leg clot signs", terms=(
+        r"\b(?:(?:left|right|one) (?:calf|leg|thigh)|calf|calves)\b(?:\W+\w+){0,5}?\W+(?:swollen|swelling|"
+        r"swell\w*|puffy|bigger than)",
+        r"\b(?:swollen|swelling|puffy) (?:\w+ )?(?:(?:left|right) (?:calf|leg)|calf)\b",
+    ), cues=(r"\b(?:red|redness|reddish|warm|hot|purple|discolou?red)\b",), window=100,
+        also=(r"\b(?:hurts?|hurting|pain\w*|tender\w*|sore|ach\w*|cramp\w*|throbb\w*)\b",),
+        unless=(r"\bboth (?:legs|calves|ankles|feet)\b|\blymphedema\b|\bfor (?:\w+ ){0,2}(?:months|years)\b|"
+                r"\b(?:bug|mosquito|spider|tick) bites?\b|\bsunburn\w*",)),
+    # A sudden, severe headache (thunderclap), or one with a neurological sign.
+    NetClass("medical", "sudden severe headache", terms=(
+        r"\b(?:headache|head (?:hurts|is pounding|pain)|migraine)\b",
+    ), cues=(
+        r"\b(?:sudden\w*|all of a sudden|out of (?:nowhere|the blue)|came on (?:fast|quick\w*|"
+        r"all at once)|hit me like|like a thunderclap)\b",
+    ), window=80, also=(
+        r"\b(?:worst|severe|really bad|so bad|excruciating|unbearable|cant (?:move|see|talk|feel|lift)|"
+        r"weak\w*|numb\w*|vomit\w*|stiff neck|pass(?:ed)? out|confus\w*|droop\w*|slurr\w*)\b",
+    )),
     # --- mental health (988) ---
     NetClass("mental_health", "means near intent", terms=NET_MEANS,
              cues=NET_INTENT + NET_HOPELESS + NET_FAREWELL + NET_DEATH,
@@ -1717,10 +1803,24 @@ VITALS = (
           r"(\d{2})\s*(?:%|percent|por ciento)?(?!\d|\s*(?:min\w*|hours?|hrs?|days?|weeks?|years?|yrs?|"
           r"lbs?|pounds|kg|am|pm|mg|miles?))", danger=((1, 40, 89),)),
     Vital("glucose", r"\b(?:sugar|glucose|bg|blood sugar|meter|glucometer|cgm|dexcom|libre|azucar|"
-          r"glucosa|glicose|glycemie)\b|血糖|혈당|сахар\w*|سكر",
+          r"glucosa|glicose|glycemie|duong huyet|duong trong mau|asukal|glisemi|sik)\b|血糖|혈당|сахар\w*|سكر",
           r"(\d{2,4})(?!\s*(?:/|%|mg (?:of|tab)|units?|years?|yrs?|lbs?|kg|pounds|minutes?|min\b|"
           r"hours?|carbs?|grams?|g\b|pm|am))",
           danger=((1, 10, 49), (1, 400, 1500))),
+    # A low reading with a brain sign (drowsy, confused, unresponsive) is severe hypoglycemia.
+    Vital("low glucose with drowsiness", r"\b(?:sugar|glucose|bg|blood sugar|meter|glucometer|cgm|"
+          r"dexcom|libre|azucar|glucosa|glicose|glycemie|duong huyet|duong trong mau|asukal|glisemi)\b|"
+          r"血糖|혈당|сахар\w*|سكر",
+          r"(\d{2,3})(?!\s*(?:/|%|mg (?:of|tab)|units?|years?|yrs?|lbs?|kg|pounds|minutes?|min\b|"
+          r"hours?|carbs?|grams?|g\b|pm|am))",
+          danger=((1, 10, 69),), cues=(
+              r"\b(?:drowsy|sleepy|confus\w*|out of it|wont wake|cant wake|hard to wake|unresponsive|"
+              r"not responding|shaky|shaking|sweaty|sweating|pass(?:ed|ing)? out|faint\w*|lethargic|"
+              r"slurr\w*|somnolient\w*|adormilad\w*|confundid\w*|no responde|no reacciona|desmay\w*|"
+              r"temblor\w*|sudando|lo mo|khong tra loi|li bi|lu lan|ngat|xiu|mo mang|nahihilo|"
+              r"hindi sumasagot|groggy|incoherent|seizing|seizure)\b|迷糊|嗜睡|昏|叫不醒|意识|没反应|"
+              r"의식|졸려|반응이|식은땀|спит|сознани|без сознания",
+          ), window=200),
     Vital("high fever in a child", r"\b(?:fever|temp|temperature|fiebre|calentura|febre|lafyev|"
           r"lafyèv|lagnat|sot|nhiet do|thermometer|termometro)\b|发烧|发热|體溫|体温|열이|열|"
           r"температур\w*|حراره|حمى",
@@ -1753,6 +1853,7 @@ LEXICON = Lexicon(
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(
+        r"\bwho (?:do|can|should) (?:i|we) (?:talk|speak|complain) to about (?:this|that|it)\b",
         r"\b(?:manager|supervisor|complaint|complain|administrator|someone in charge|"
         r"person in charge|whoever (?:is )?in charge|who(?:s| is) in charge|grievance|"
         r"(?:someone|somebody) (?:higher up|above (?:her|him|them)))\b",

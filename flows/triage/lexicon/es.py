@@ -6,6 +6,7 @@ abbreviations expanded ("q" -> "que", "xq" -> "porque", "d" -> "de").
 
 from __future__ import annotations
 
+from flows.triage.lexicon.en import CHRONIC_NEURO
 from flows.triage.lexicon.types import IntentRules, Lexicon, NetClass, Rule
 from flows.types import Intent
 
@@ -46,12 +47,20 @@ EMERGENCY_MEDICAL = (
     Rule("habla raro", r"\bno se le entiende\b|\barrastra (?:las palabras|la lengua)\b|\bincoheren\w*"),
     Rule(
         "debilidad de un lado",
-        r"\b(?:no (?:puede|puedo|podia|pudo)) (?:mover|levantar|sentir) " + _SU
-        + r" (?:brazo|pierna|mano|lado)",
+        r"\b(?:no (?:puede|puedo|podia|pudo|pueda|pude|podemos)) (?:mover|levantar|sentir)(?: bien)? "
+        + _SU + r" (?:brazo|pierna|mano|lado)",
+        unless=CHRONIC_NEURO,
+    ),
+    Rule(
+        "cara caida",
+        r"\bse (?:me|le) (?:duerme|durmio|entumio|entume|adormece|adormecio|cae|cayo) (?:la cara|la boca|"
+        r"medio lado|un lado|la mitad de la cara)\b",
+        unless=CHRONIC_NEURO,
     ),
     Rule(
         "debilidad de un lado",
         r"\b(?:brazo|pierna|mano|lado)\b{gap}(?:dormid\w*|entumid\w*|sin fuerza|debil|paralizad\w*)",
+        unless=CHRONIC_NEURO,
     ),
     Rule("derrame", r"\b(?:derrame|embolia|ictus)\b"),
     Rule(
@@ -204,7 +213,8 @@ SETTLED = (
 )
 
 ONGOING = (
-    r"\b(?:otra vez|de nuevo|todavia|aun|ahorita|ahora mismo|desde (?:esta|hace|ayer|anoche)|"
+    r"\b(?:otra vez|de nuevo|todavia|aun|ahorita(?! (?:ya )?(?:esta|estoy|anda|se siente|me siento) "
+    r"(?:bien|mejor|perfecto))|ahora mismo|desde (?:esta|hace|ayer|anoche)|"
     r"sigue|empeor\w*|cada vez (?:mas|peor))\b",
 )
 
@@ -247,6 +257,11 @@ CLINICAL_QUESTIONS = (
     r"(?:compro|doy|pongo|uso|tomo|recomienda\w*)\b",
     r"\ble subo\b|\bdejo de tomar\b|\blo llevo\b|\bla llevo\b|\blos llevo\b",
     r"\b(?:me )?(?:la|lo|las|los) (?:tomo|tomamos|doy|damos) (?:ahorita|ahora|ya|de una vez|o)\b|\bo (?:me )?espero\b",
+    r"\b(?:me |la |lo )?(?:tomo|tomar\w*|doy) (?:doble|dos)\b|\bdoble dosis\b",
+    r"\bque (?:le|me|se le) (?:pongo|unto|echo|aplico|doy)\b",
+    r"\b(?:subir|bajar|aumentar|disminuir|ajustar|cambiar)(?:le|la|lo|me)? a (?:la|el|mi|su) \w+",
+    r"\b(?:puede|puedo|podemos|pueden) (?:seguir )?tomar (?:la|el|las|los|su|mi|sus|mis)\b(?! (?:cita|consulta|llamada))",
+    r"\b(?:es|sera) (?:algo )?(?:de )?preocupa\w*|\bme (?:debo|tengo que) preocupar\b",
 )
 
 OPT_OUT = (
@@ -296,6 +311,7 @@ INTENTS = (
             r"\bnumero equivocado\b|\bse equivoc\w* de numero\b|\bequivocad[oa]s? de numero\b",
             r"\bno conozco a\b|\baqui no (?:vive|hay|trabaja) (?:ningun\w*|nadie)\b",
             r"\b(?:este|ese) (?:cel|celular|numero|telefono) es (?:de mi trabajo|mio|de mi)\b",
+            r"\b(?:este|ese) (?:ya )?no es el (?:cel|celular|numero|telefono) de\b|\bno soy (?:el|la|yo)\b",
         ),
     ),
     IntentRules(
@@ -558,6 +574,19 @@ _ES_FAREWELL = (
 )
 
 SAFETY_NET = (
+    NetClass("medical", "leg clot signs", terms=(
+        r"\b(?:pantorrilla|chamorro|pierna (?:izquierda|derecha))\b(?:\W+\w+){0,5}?\W+(?:hinchad\w*|"
+        r"inflamad\w*|grues\w*)",
+    ), cues=(r"\b(?:roj\w*|calient\w*|morad\w*)\b",), window=100,
+        also=(r"\b(?:duele|dolor|adolorid\w*|punzad\w*)\b",),
+        unless=(r"\b(?:las dos|ambas) piernas\b|\bhace (?:meses|anos)\b",)),
+    NetClass("medical", "sudden severe headache", terms=(
+        r"\b(?:dolor de cabeza|duel\w* (?:\w+ ){0,2}la cabeza|la cabeza (?:me|le) (?:duele|esta))\b",
+    ), cues=(r"\b(?:de repente|de golpe|de la nada|repentin\w*|subito)\b",), window=80, also=(
+        r"\b(?:fuerte|fuertisimo|horrible|insoportable|peor|no (?:puede|puedo|pueda|podia)\s+(?:\w+\s+)?"
+        r"(?:mover|ver|hablar)|vomit\w*|entumid\w*|se (?:me|le) duerme|cuello (?:tieso|rigido|duro)|"
+        r"desmay\w*)\b",
+    )),
     NetClass("mental_health", "means near intent", terms=_ES_MEANS,
              cues=_ES_INTENT + _ES_HOPELESS + _ES_DEATH),
     # A whole supply asked for in order to take it in one go ("mandenme las pastillas pa tomarmelas

@@ -69,7 +69,7 @@ LEXICON = Lexicon(
     negations=(r"\b(?:nao|sem|nunca|nem)\b",),
     symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
     opt_out=(
-        r"\bpar(?:e|em|ar) de (?:enviar|mandar)\b",
+        r"\bpar(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b|\bchega de (?:mensagens|sms|textos)\b",
         r"\bnao (?:me )?(?:envie|mande|enviem|mandem) mais\b",
         r"\bnao quero (?:mais )?receber (?:mensagens|sms|textos)\b",
         r"\b(?:cancelar (?:inscricao|as mensagens)|descadastr\w*|sair da lista|remover meu numero)\b",

@@ -21,11 +21,13 @@ from flows.types import Intent
 
 @dataclass(frozen=True)
 class Rule:
-    """A named pattern; every pattern in `also` must match somewhere in the same message too."""
+    """A named pattern; every pattern in `also` must match somewhere in the same message too,
+    and none of `unless` ("numb for months", "carpal tunnel": a chronic course, not a stroke)."""
 
     name: str
     pattern: str
     also: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

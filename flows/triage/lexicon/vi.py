@@ -76,7 +76,7 @@ LEXICON = Lexicon(
     negations=(r"\b(?:khong|chua|chang|ko|k)\b",),
     resolved=(r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",),
     symptoms=(
-        Rule("trieu chung", r"\b(?:dau|sot|ho|non|oi|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
+        Rule("trieu chung", r"\b(?:dau|sot|ho|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
     ),
     opt_out=(
         r"\b(?:dung|ngung|thoi|ngung lai) (?:gui|nhan) (?:tin|tin nhan)\b",

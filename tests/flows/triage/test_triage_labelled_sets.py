@@ -11,6 +11,7 @@ out-of-sample figures; the README quotes them):
 | `blind_round_holdout.jsonl` | 66 | the held-back third of the same blind round | emergency 83%, handoff 83%, macro-F1 0.81; still unseen after tuning on the other two thirds: 100%, 86%, 0.82 |
 | `blind_round_2.jsonl` | 180 | by a second writer who never saw the rules, after two tuning rounds | emergency recall 100% / 90%, handoff 79%, macro-F1 0.82 |
 | `blind_round_3.jsonl` | 200 | by a third writer who never saw the rules, after three tuning rounds | emergency recall 76.5% / 90%, precision 95.7%, clinical/manager 80.4%, handoff 82%, macro-F1 0.88, upset recall 70.6% |
+| `blind_round_4.jsonl` | 220 | by a fourth writer who never saw the rules, after four tuning rounds | emergency recall 86.4% / 91.7%, precision 88.2%, clinical/manager 80.7%, handoff 85.9%, macro-F1 0.852, opt-out recall 92.9%, upset recall 80% (precision 80%), language 99.1%, automation 94.6% |
 
 Every set was then fixed by class (never a rule for one sentence), and these floors pin where
 each ended, so a later change that regresses one fails CI. Common to all sets: every emergency
@@ -72,6 +73,14 @@ SETS = {
         handoff=0.975,
         macro_f1=0.94,
         upset_recall=0.94,
+        automation=0.98,
+    ),
+    "blind_round_4.jsonl": Floors(
+        rows=220,
+        emergency_precision=0.97,
+        handoff=0.955,
+        macro_f1=0.93,
+        upset_recall=0.98,
         automation=0.98,
     ),
 }
