@@ -135,6 +135,11 @@ FINISHED_IN_EVERY_LANGUAGE_INTENTS = frozenset(
 )
 VISIT_INTENTS = frozenset({Intent.CONFIRM, Intent.CANCEL})
 
+#: A reply that opens with the reminder's confirm code, whatever follows it.
+LEADING_CONFIRM_CODE = re.compile(
+    r"^\s*(c|yes|yep|yeah|si|sí|confirm(ed|o|ado)?|👍\S*)(?=[\s.,!;:]|$)"
+)
+
 #: Language names a patient may ask for ("english please", "en español").
 LANGUAGE_NAMES = {
     "en": ("english", "inglés", "ingles"),
@@ -349,6 +354,12 @@ def _request_effects(case: _Case) -> tuple[Effect, ...]:
         return (ConfirmAppointment(),)
     if case.result.intent is Intent.CANCEL:
         return (CancelAppointment(),)
+    if case.situation.awaiting is Awaiting.APPOINTMENT_REMINDER and LEADING_CONFIRM_CODE.match(
+        case.text.casefold()
+    ):
+        # "C. also can you refill my inhaler": the request decides the queue, but the patient
+        # did confirm the visit the reminder named.
+        return (ConfirmAppointment(),)
     return ()
 
 

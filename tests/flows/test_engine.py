@@ -248,3 +248,18 @@ def test_partly_supported_language_confirms_in_that_language():
     assert outcome.replies[0].msgid == m.APPOINTMENT_CONFIRMED
     assert outcome.replies[0].lang == "vi"
     assert outcome.replies[0].msgid in m.FINISHED_IN_EVERY_LANGUAGE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["C. also can you refill my albuterol? cvs on main", "yes! and what will I owe for the visit?"],
+)
+def test_a_confirm_code_with_another_request_still_confirms_the_visit(text):
+    outcome = run(text, REMINDED)
+    assert ConfirmAppointment in kinds(outcome)
+    assert handoff_queue(outcome) is not None  # the request still reaches a person
+
+
+def test_a_leading_c_word_is_not_a_confirm_code():
+    outcome = run("can you refill my albuterol? cvs on main", REMINDED)
+    assert ConfirmAppointment not in kinds(outcome)
