@@ -20,7 +20,8 @@ Which clinic and patient the replay assumes (say so when you quote its figures):
   "cancel my appointment" is measured as the webhook answers a patient whose visit is on file;
 - with `--eval`, gold `lang` labels are NOT given to the classifier (they describe the message,
   not the patient), so language accuracy is honest. Timings are per message after a full warm
-  pass (the language detector and the catalogs load once per process).
+  pass (the language detector and the catalogs load once per process), each the fastest of
+  three runs, as `timeit` measures, so a busy machine does not pass for slow code.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from gateway.conversations import decide
 from gateway.demo import DEMO_CLINIC_NUMBER, clinic_data
 from gateway.models import Clinic
 
+#: In `--eval`, each message is timed this many times and its fastest run kept.
+TIMING_REPEAT = 3
 #: In `--eval`, each patient's one upcoming visit is this long after `--now`.
 EVAL_VISIT_AFTER = timedelta(days=2)
 
@@ -93,8 +96,27 @@ def audit_one(item: dict[str, Any], *, clinic: ClinicInfo, now: datetime) -> dic
     }
 
 
+def _timed(
+    item: dict[str, Any], *, clinic: ClinicInfo, now: datetime, repeat: int
+) -> tuple[dict[str, Any], float]:
+    """The audit of one message and its fastest time over `repeat` runs (timeit's rule: the
+    minimum is the message's own cost; the rest is other work on a shared machine)."""
+    best = float("inf")
+    result: dict[str, Any] = {}
+    for _ in range(max(1, repeat)):
+        started = time.perf_counter()
+        result = audit_one(item, clinic=clinic, now=now)
+        best = min(best, time.perf_counter() - started)
+    return result, best
+
+
 def audit_lines(
-    lines: Iterable[str], *, clinic: ClinicInfo, now: datetime, use_lang: bool = True
+    lines: Iterable[str],
+    *,
+    clinic: ClinicInfo,
+    now: datetime,
+    use_lang: bool = True,
+    repeat: int = 1,
 ) -> Iterable[dict[str, Any]]:
     """One result (or error) per non-blank input line, with the time it took in `ms`."""
     for number, line in enumerate(lines, start=1):
@@ -107,9 +129,8 @@ def audit_lines(
                 raise ValueError("each line must be a JSON object")
             if not use_lang:
                 item = {k: v for k, v in item.items() if k != "lang"}
-            started = time.perf_counter()
-            result = audit_one(item, clinic=clinic, now=now)
-            result["ms"] = (time.perf_counter() - started) * 1000
+            result, seconds = _timed(item, clinic=clinic, now=now, repeat=repeat)
+            result["ms"] = seconds * 1000
         except (ValueError, TypeError) as error:
             ident = item.get("id") if isinstance(item, dict) else None
             result = {"id": ident, "line": number, "error": str(error)}
@@ -139,5 +160,7 @@ def run_eval(app: Flask, path: str, *, now: datetime) -> str:
     ]
     # One full warm pass first (the language detector and each catalog load once).
     list(audit_lines(replay, clinic=clinic, now=now, use_lang=False))
-    predicted = list(audit_lines(replay, clinic=clinic, now=now, use_lang=False))
+    predicted = list(
+        audit_lines(replay, clinic=clinic, now=now, use_lang=False, repeat=TIMING_REPEAT)
+    )
     return format_report(evaluate(gold, predicted))
