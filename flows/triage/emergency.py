@@ -7,17 +7,29 @@ last year, doing great now"). When in doubt the screen fires: a person looks.
 
 from __future__ import annotations
 
+import re
+
 from flows.triage import rules
+from flows.triage.lexicon.en import THREAT_CUES
 from flows.triage.normalize import normalize
 from flows.triage.safety_net import screen_net
 from flows.triage.scope import Scope, is_denied, is_over
 from flows.types import Emergency
 
+_THREAT_CUES = re.compile(THREAT_CUES)
+
+
+def _blank_idiom(match: re.Match[str]) -> str:
+    # "hes going to kill me" is hyperbole, unless a weapon, drink or hiding place is beside it.
+    if "kill" in match.group() and _THREAT_CUES.search(match.string) is not None:
+        return match.group()
+    return " " * len(match.group())
+
 
 def strip_idioms(text: str) -> str:
     """Blank out figures of speech and benign mentions ("stroke clinic"), keeping offsets so
     clause boundaries stay put."""
-    text = rules.IDIOMS.sub(lambda m: " " * len(m.group()), text)
+    text = rules.IDIOMS.sub(_blank_idiom, text)
     return rules.MENTIONS.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -33,6 +45,9 @@ def screen_text(
     langs = _negation_langs(lang)
     found: dict[Emergency, list[str]] = {}
     for kind, rule in rules.EMERGENCY_RULES:
+        # The main pattern first: its literal pre-check rules most messages out at once.
+        if rule.regex.search(text) is None:
+            continue
         if rule.also and not all(also.search(text) for also in rule.also):
             continue
         if rule.unless and any(unless.search(text) for unless in rule.unless):

@@ -136,6 +136,17 @@ _ACTIONABLE = (
     Intent.RESCHEDULE,
     Intent.CANCEL,
 )
+#: Requests that, after a confirmation code, are the message's need (not another visit change).
+_AFTER_CONFIRM = (
+    Intent.REFILL,
+    Intent.RECORDS,
+    Intent.INSURANCE,
+    Intent.BILLING,
+    Intent.PORTAL,
+    Intent.LANGUAGE,
+    Intent.REFERRAL,
+    Intent.TEST_RESULTS,
+)
 #: Upset about a login or a video link is still a portal or telehealth need; upset about
 #: paperwork nobody called back about is a complaint.
 _TECHNICAL = (Intent.PORTAL, Intent.TELEHEALTH)
@@ -279,10 +290,11 @@ def classify_intent(
             later = _earliest(rules.STRONG_INTENTS, text[also.end() :])
             if later is not None and later[0] in _ACTIONABLE:
                 return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
-        # "C. and can you send my eye drops refill": the visit is confirmed, the refill is the need.
+        # "C. and can you send my eye drops refill", "confirmo. tambien necesito la carta de
+        # vacunas": the visit is confirmed, the request after it is the need.
         if leading[0] is Intent.CONFIRM:
             later = _earliest(rules.STRONG_INTENTS, text[len(leading[1]) :])
-            if later is not None and later[0] is Intent.REFILL:
+            if later is not None and later[0] in _AFTER_CONFIRM:
                 return later[0], _ev(later[0], f"after the reply code: {later[1]!r}")
         return leading[0], _ev(leading[0], f"reply code '{leading[1]}'")
 

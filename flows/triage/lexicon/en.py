@@ -396,6 +396,8 @@ EMERGENCY_MENTAL_HEALTH = (
         "suicide plan",
         r"\b(?:saving|stockpil\w*|hoard\w*|collecting)\s+(?:up\s+)?(?:my\s+|his\s+|her\s+|the\s+)?"
         + _PILLS,
+        # "collecting my meds from the pharmacy" is picking them up.
+        unless=(r"\bcollect\w*\b(?:\W+\w+){0,4}?\W+(?:from|at) (?:the |my )?(?:pharmacy|chemist|drugstore)\b",),
     ),
     Rule(
         "suicide plan",
@@ -447,6 +449,11 @@ EMERGENCY_MENTAL_HEALTH = (
     ),
 )
 
+#: A weapon, drink or hiding place beside "hes going to kill me": a threat, not a figure of speech.
+THREAT_CUES = (
+    r"\b(?:knife|knives|gun|pistol|rifle|shotgun|weapon|machete|drunk|hiding|hid|locked (?:myself|"
+    r"ourselves|in)|coming after|breaking in|banging on (?:the|my) door|hit me|hitting me|choked me)\b"
+)
 IDIOMS = (
     # Hyperbole tied to a recurring trigger or a laugh: "heart attack every time I get a bill",
     # "overdosed on holiday cookies lol".
@@ -465,6 +472,10 @@ IDIOMS = (
     r"\b(?:almost|nearly|about to|gonna|going to|gave me|give me|giving me|literally|practically|"
     r"basically|could have|couldve)\b(?:\W+\w+){0,3}?\W+(?:a\s+)?(?:heart attack|stroke)\b",
     r"\bheart attack when\b",
+    # The same hyperbole when the bill comes first ("opened this bill and nearly passed out lol").
+    r"\b(?:bill|statement|price|total|charges?|balance|cost|invoice|estimate|copay|quote)\b[^.!?\n]{0,40}?"
+    r"\b(?:almost|nearly|practically|literally)\s+(?:\w+\s+){0,2}?(?:passed out|pass out|fainted|faint|"
+    r"died|die|fell over|had a (?:heart attack|stroke))\b",
     r"\b(?:almost|nearly|about to|practically|literally)\s+(?:passed out|pass out|fainted|faint|"
     r"died|die|fell over|fall over|had a (?:heart attack|stroke))\b(?=\W+(?:when (?:i|we) (?:saw|seen|"
     r"opened|read|got|looked|checked)|(?:seeing|reading|opening|at) (?:the|this|my|that|your|our) "
@@ -544,6 +555,16 @@ ONGOING = (
 )
 
 SYMPTOMS = (
+    # A body part "killing him" is pain; a splinter, or a mole that grew or changed, is a skin
+    # complaint; a dosing question ("most tylenol i can take", "still have to finish the") is
+    # clinical.
+    Rule("pain", r"\b(?:knees?|back|head|feet|foot|hips?|neck|legs?|teeth|tooth|stomach|shoulders?|joints?|"
+         r"ears?|throat|wrists?|ankles?|hands?|arms?|eyes?)\b(?:\W+\w+){0,3}?\W+killing (?:him|her|them)\b"),
+    Rule("skin or swelling", r"\bsplinters?\b|\b(?:mole|lunar|freckle|spot)\b(?:\W+\w+){0,6}?\W+(?:grow\w*|"
+         r"grew|gotten bigger|getting bigger|chang\w*|crecid\w*|crecio|cambi\w*|bleed\w*|sangr\w*)\b"),
+    Rule("dosing question", r"\b(?:most|max|maximum|how (?:much|many|often))\b(?:\W+\w+){0,3}?\W+(?:can|should|"
+         r"do) (?:i|he|she|we) (?:safely )?(?:take|give)\b|\b(?:do|should|does) (?:i|he|she|we) (?:still )?"
+         r"(?:have to|need to|keep) (?:finish|taking|take (?:all|the rest))\b|\bdont want to overdo it\b"),
     Rule("fatigue or low mood", r"\b(?:feel\w*|been|im|so) (?:\w+ ){0,2}?(?:blah|exhausted|fatigued|run down|"
          r"drained|wiped out|low energy|no energy)\b|\b(?:been|feeling) (?:\w+ ){0,2}?tired\b(?! of)"),
     Rule("palpitations", r"\bheart\w*\b{gap}(?:flutter\w*|racing|pounding|skipp\w*|irregular)\b|"
@@ -719,6 +740,7 @@ OPT_OUT = (
 )
 
 OPT_IN = (
+    r"\b(?:want|need|like) (?:the |my |your )?(?:\w+ )?(?:texts?|reminders|messages) (?:again|back)\b",
     r"\b(?:turn|switch|put)\s+(?:\w+\s+){0,4}(?:back on|on again)\b",
     r"\b(?:start|resume|restart)\s+(?:sending|texting)\s+(?:me\s+)?(?:\w+\s+)?(?:again|back)?",
     r"\bopt (?:me )?(?:back )?in\b|\bresubscribe\b|\bsubscribe me\b|\bre-subscribe\b",
@@ -918,6 +940,9 @@ INTENTS = (
     IntentRules(
         Intent.RESCHEDULE,
         strong=(
+            # "I have an appointment Monday ... I need to switch it", "my friday 3pm needs to move".
+            r"\b(?:appointment|visit)\b.{0,80}\b(?:need|needs|have|has|want) to (?:switch|change|move) it\b",
+            r"\b(?:appointment|visit|\d ?(?:am|pm)|" + _DAYS + r")\b (?:\w+ )?needs? to (?:move|be moved|change|be changed)\b",
             r"\bre-?schedul\w*",
             r"\bre-?book\w*",
             # "cant do monday after all ... anything wed?": the booked day no longer works.
@@ -1027,6 +1052,10 @@ THANKS = (
 )
 
 UPSET = (
+    r"\b(?:asked|told|said|replied|texted)\b(?:\W+\w+){0,3}?\W+(?:to )?stop\b(?:\W+\w+){0,3}?\W+(?:twice|"
+    r"already|times|again|before)\b",
+    r"\b(?:double|triple)[ -]?(?:charged|billed)\b|\b(?:done|finished|through) with (?:this|your) "
+    r"(?:place|clinic|office|practice)\b",
     r"\bwhy is (?:this|it|everything|that) so (?:hard|difficult|complicated)\b|\bthis is the (?:second|"
     r"third|2nd|3rd|\d+th) (?:mix ?up|mistake|error|time)\b|\bi never (?:made|booked|scheduled|asked for) "
     r"(?:this|that|an?) (?:appointment|visit)\b",
@@ -1441,6 +1470,36 @@ SAFETY_NET = (
              unless=(r"\b(?:kill|hurt|murder)\b(?:\W+\w+){0,1}?\W+(?:the|my|his|her) (?:pain|time|"
                      r"cravings?|vibe|bugs?|weeds?|germs?|spiders?|roaches|mood|lights?|engine|"
                      r"battery|bill|music|refill|back|knee|feet|foot|leg|arm|shoulder)\b",)),
+    # A supply saved up for an overdose, near a decision or a date ("been stockpiling them and
+    # pretty much decided this week").
+    NetClass("mental_health", "stockpiled supply near a decision", terms=(
+        r"\b(?:stash\w*|sav(?:e|ed|ing)(?: up)?|squirrel\w* away)\b(?:\W+\w+){0,2}?\W+(?:pills|meds|"
+        r"tablets|them up|my (?:pills|meds|tablets))\b",
+        r"\b(?:stockpil\w*|hoard\w*)\b",
+    ), cues=NET_HOPELESS + NET_DEATH + NET_FAREWELL + (
+        r"\b(?:decided|made up my mind|made my mind up|ready|plan\w*|enough (?:to|for)|this week|"
+        r"this weekend|tonight|tonite|when the time comes|for when)\b",
+    ), window=160),
+    # A threat to kill or hurt the texter, with a weapon, drink or hiding ("he has a knife and says
+    # hell kill me, im locked in the bathroom"): 988 guidance carries the 911 line too.
+    NetClass("mental_health", "threat against the texter", terms=(
+        r"\b(?:kill|shoot|stab|strangle|choke|hurt|murder|beat) (?:me|us|my kids|the kids|my children)\b",
+        r"\b(?:threaten\w*|threats?) (?:to )?(?:kill|shoot|stab|hurt) (?:me|us)\b",
+    ), cues=(
+        r"\b(?:knife|knives|gun|pistol|rifle|shotgun|weapon|machete|bat|drunk|high|hiding|hid|hide|"
+        r"locked (?:myself|ourselves|in)|lock\w* (?:the|my) door|coming after|outside (?:my|the) door|"
+        r"breaking in|banging on|choking|hit me|hitting me|grabbed|says (?:he|she)ll|said (?:he|she)d)\b",
+    ), window=160),
+    # Bleeding from the gut with weakness or collapse ("vomiting blood since morning, very weak").
+    NetClass("medical", "gut bleeding with weakness", terms=(
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*)\b(?:\W+\w+){0,2}?\W+(?:blood|coffee grounds?)\b",
+        r"\b(?:black|tarry|maroon)\b(?:\W+\w+){0,2}?\W+(?:stools?|poop|bowel movements?|bm)\b",
+        r"\b(?:blood|bloody)\b(?:\W+\w+){0,2}?\W+(?:vomit|stools?|poop)\b",
+    ), cues=(
+        r"\b(?:weak\w*|faint\w*|dizzy|lightheaded|light headed|pale|pass(?:ed|ing)? out|collaps\w*|"
+        r"not (?:responding|making sense)|confus\w*|cant (?:stand|get up)|sweaty|clammy|a lot|so much|"
+        r"since (?:this )?morning|all (?:day|night)|keeps?|again)\b",
+    ), window=200),
     # --- medical (911) ---
     NetClass("medical", "chest complaint with cardiac signs", terms=(
         r"\bchest\b",

@@ -265,6 +265,7 @@ CLINICAL_QUESTIONS = (
 )
 
 OPT_OUT = (
+    r"\bpar(?:en|e|ale|enle) de (?:mandar|enviar|escribir|textear)(?:me|nos)?\b",
     r"\bno (?:me )?(?:mande|manden|envie|envien|escriban|mandes|envies) mas\b",
     r"\bno mas (?:mensajes|textos|msjs?|recordatorios|sms)\b",
     r"\bya no (?:me )?(?:manden|envien|mande|envie|escriban|mandes|envies)\b",
@@ -353,6 +354,9 @@ INTENTS = (
     IntentRules(
         Intent.TEST_RESULTS,
         strong=(
+            r"\b(?:me|le|nos) (?:hicieron|tomaron|sacaron) (?:los |unos |el |un |la |una )?(?:analisis|examen\w*|"
+            r"estudios?|laboratorios?|pruebas?|sangre)\b.{0,120}\b(?:si ya (?:salieron|salio|estan|llegaron)|"
+            r"no me han (?:llamado|dicho))",
             r"\bresultados?\b",
             r"\b(?:ya )?(?:salieron|salio|estan listos|llegaron) (?:mis|sus|los|el|la|las)\b(?:\W+\w+){0,2}?\W+"
             r"(?:labs?|analisis|laboratorios?|examen\w*|estudios?|resultados?|pruebas?)\b",
@@ -460,6 +464,8 @@ INTENTS = (
 )
 
 UPSET = (
+    r"\b(?:que|q) (?:les|le) pasa\b",
+    r"\b(?:semanas|dias|meses)\b.{0,60}\by nada\b",
     r"\bya (?:es|son|van|fueron) (?:la |las )?(?:segunda|tercera|cuarta|quinta|\d+|dos|tres|cuatro|"
     r"cinco|varias|muchas) (?:vez|veces)\b",
     r"\bcuantas veces\b|\bya les dije\b|\bya le dije\b",
@@ -574,6 +580,39 @@ _ES_FAREWELL = (
 )
 
 SAFETY_NET = (
+    # A limb, a side or the face gone numb or weak, with a side, a sudden onset or a second deficit
+    # ("se le durmio todo el lado izquierdo y ve doble").
+    NetClass("medical", "one-sided or speech deficit with sudden onset", terms=(
+        r"\bse (?:me|le) (?:durmio|durmieron|adormecio|entumio|entumecio|paralizo|cayo|chueco|torcio)\b",
+        r"\b(?:dormid|adormecid|entumid|entumecid|paralizad|sin fuerza|debil)[oa]?s?\b(?=\W+(?:\w+\W+){0,3}?"
+        r"(?:lado|brazo|pierna|cara|mitad))",
+    ), cues=(
+        r"\b(?:(?:el|un|del|todo el) lado (?:izquierdo|derecho)|lado (?:izquierdo|derecho)|mitad del "
+        r"cuerpo|de un lado|de repente|de golpe|de la nada|ve doble|veo doble|vision doble|se (?:me|le) "
+        r"traba la lengua|traba la lengua|arrastra las palabras|no (?:puede|puedo) hablar|habla raro|"
+        r"boca (?:chueca|torcida|caida)|cara (?:chueca|torcida|caida))\b",
+    ), window=160),
+    NetClass("mental_health", "stockpiled supply near a decision", terms=(
+        r"\b(?:juntando|guardando|acumulando|ahorrando|junte|guarde)\b(?:\W+\w+){0,2}?\W+(?:las|mis|sus)?"
+        r"\s?(?:pastillas|pildoras|medicinas|tabletas)\b",
+    ), cues=(
+        r"\b(?:ya (?:lo )?decidi|decidid[oa]|esta semana|este fin|esta noche|plan\w*|suficientes|"
+        r"para (?:cuando|acabar|terminar|no despertar))\b",
+    ), window=160),
+    NetClass("mental_health", "threat against the texter", terms=(
+        r"\b(?:me|nos) (?:va|van|quiere) a? ?(?:matar|apunalar|balacear|golpear)\b",
+        r"\b(?:matarme|matarnos|amenaza\w* (?:con )?matarme)\b",
+    ), cues=(
+        r"\b(?:cuchillo|navaja|pistola|arma|machete|borracho|tomado|drogado|escondid[oa]s?|encerrad[oa]s?|"
+        r"me escondi|me encerre|afuera de la puerta|tumbando la puerta)\b",
+    ), window=160),
+    NetClass("medical", "gut bleeding with weakness", terms=(
+        r"\b(?:vomit\w*|devolv\w*|arroj\w*)\b(?:\W+\w+){0,2}?\W+sangre\b",
+        r"\b(?:popo|heces|excremento|caca|evacuaciones?)\b(?:\W+\w+){0,2}?\W+(?:negr\w*|con sangre)\b",
+    ), cues=(
+        r"\b(?:debil\w*|desmay\w*|marea\w*|palid\w*|no responde|confundid\w*|no se puede parar|mucha|"
+        r"desde (?:la|esta) manana|todo el dia|sigue)\b",
+    ), window=200),
     NetClass("medical", "leg clot signs", terms=(
         r"\b(?:pantorrilla|chamorro|pierna (?:izquierda|derecha))\b(?:\W+\w+){0,5}?\W+(?:hinchad\w*|"
         r"inflamad\w*|grues\w*)",

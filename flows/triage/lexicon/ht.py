@@ -33,6 +33,14 @@ LEXICON = Lexicon(
         Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
     ),
     safety_net=(
+        NetClass("medical", "gut bleeding with weakness", terms=(
+            r"\b(?:vomi|vonmi|rann)\b(?:\W+\w+){0,2}?\W+san\b|\b(?:poupou|watè|wate) (?:\w+ )?nwa\b",
+        ), cues=(
+            r"\b(?:feb|fèb|toudi|endispoze|pal|tonbe|reponn|pale|depi|anpil)\b",
+        ), window=200),
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"\b(?:touye|kout kouto|tire sou) (?:m|mwen|nou)\b",
+        ), cues=(r"\b(?:kouto|zam|revolve|kache|fèmen|femen|sou|bwe)\b",), window=160),
         NetClass("medical", "allergen with a systemic reaction (ht)", terms=(
             r"\b(?:aleji\w*|kribich|chevret|pistach|manba|myel|gep|pike|piki|pikire|vaksen|pran yon medikaman)\b",
         ), cues=(

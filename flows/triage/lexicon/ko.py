@@ -21,6 +21,12 @@ LEXICON = Lexicon(
         Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
     ),
     safety_net=(
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"(?:저를|나를|날|우리를|절|애들을)\s?(?:죽이|죽여|찌르|때려\s?죽)|죽이겠다|죽여\s?버리겠|죽인다고",
+        ), cues=(r"칼|총|흉기|숨어|숨었|잠그|잠갔|술에\s?취|취해서|때리|협박",), window=120),
+        NetClass("medical", "gut bleeding with weakness", terms=(
+            r"피를\s?(?:토하|토해|토했)|토혈|검은\s?(?:변|대변)|혈변",
+        ), cues=(r"힘이\s?없|기운이\s?없|어지러|쓰러|창백|반응|의식|계속|많이",), window=120),
         NetClass("medical", "allergen with a systemic reaction (ko)", terms=(
             r"알레르기|알러지|새우|땅콩|해산물|갑각류|조개|벌에|벌이|벌한테|쏘였|주사|백신|약을?\s?먹고",
         ), cues=(

@@ -42,6 +42,14 @@ LEXICON = Lexicon(
         ),
     ),
     safety_net=(
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"\b(?:vai|quer|ameac\w*) (?:me |nos )?(?:matar|esfaquear)(?: me| nos)?\b|\bme matar\b",
+        ), cues=(r"\b(?:faca|arma|revolver|pistola|escondid[ao]s?|trancad[ao]s?|bebado|bebad[ao])\b",),
+            window=160),
+        NetClass("medical", "gut bleeding with weakness", terms=(
+            r"\b(?:vomit\w*|golfad\w*)\b(?:\W+\w+){0,2}?\W+sangue\b|\bfezes (?:\w+ )?(?:pretas?|com sangue)\b",
+        ), cues=(r"\b(?:fraca?|fraqueza|tont\w*|desmai\w*|palid\w*|nao responde|desde (?:a|de) manha|muito)\b",),
+            window=200),
         NetClass("medical", "allergen with a systemic reaction (pt)", terms=(
             r"\b(?:alergi\w*|camarao|frutos do mar|marisco|amendoim|castanha|abelha|vespa|marimbondo|picad\w*|"
             r"ferroad\w*|reacao|injecao|vacina)\b",

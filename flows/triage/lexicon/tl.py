@@ -33,6 +33,13 @@ LEXICON = Lexicon(
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"\bpapatayin (?:\w+ )?(?:ako|kami)\b|\bpatayin (?:ako|kami)\b",
+        ), cues=(r"\b(?:kutsilyo|baril|itak|nagtatago|nakatago|nakakandado|lasing)\b",), window=160),
+        NetClass("medical", "gut bleeding with weakness", terms=(
+            r"\b(?:nagsusuka|sumuka|suka) (?:ng |nang )?dugo\b|\b(?:itim|maitim) (?:na )?(?:dumi|tae)\b",
+        ), cues=(r"\b(?:mahina|nanghihina|nahihilo|hinimatay|maputla|hindi sumasagot|kanina pa|marami)\b",),
+            window=200),
         NetClass("medical", "allergen with a systemic reaction (tl)", terms=(
             r"\b(?:allergy|allergic|alerdyi|allergies|hipon|sugpo|alimango|seafood|mani|bubuyog|putakti|"
             r"kinagat|natusok|tinurukan|bakuna|gamot)\b",

@@ -49,6 +49,13 @@ LEXICON = Lexicon(
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
     ),
     safety_net=(
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"\b(?:giet|dam|chem) (?:toi|em|chau|con|chung toi|me con)\b",
+        ), cues=(r"\b(?:dao|sung|vu khi|tron|khoa cua|say ruou|say xin|say)\b",), window=160),
+        NetClass("medical", "gut bleeding with weakness", terms=(
+            r"\b(?:non|oi|mua) (?:ra )?mau\b|\b(?:phan|di ngoai) (?:\w+ )?(?:den|co mau)\b",
+        ), cues=(r"\b(?:yeu|met lam|chong mat|xiu|ngat|tai nhot|khong tra loi|li bi|nhieu|tu sang)\b",),
+            window=200),
         # Allergen with swelling, hives all over or breathing trouble (its own class: "tom" is a name in English).
         NetClass("medical", "allergen with a systemic reaction (vi)", terms=(
             r"\b(?:di ung|tom|hai san|cua bien|ghe|dau phong|ong (?:dot|chich)|bi ong|kien (?:lua|ba khoang) can|"

@@ -26,6 +26,11 @@ LEXICON = Lexicon(
         Rule("伤人", r"(?:杀|殺)了?(?:他|她|他们)"),
     ),
     safety_net=(
+        NetClass("mental_health", "threat against the texter", terms=(
+            r"(?:要|会|说要|说会|扬言要?)(?:杀|砍|捅)(?:了|死)?(?:我|我们)",
+        ), cues=(r"刀|枪|武器|躲|锁|喝醉|醉了|打我",), window=80),
+        NetClass("medical", "gut bleeding with weakness", terms=(r"吐血|呕血|黑便|便血|大便(?:是)?黑",),
+                 cues=(r"无力|没力气|虚弱|头晕|晕倒|昏|脸色(?:苍白|发白)|反应|一直|很多",), window=80),
         NetClass("mental_health", "high place near despair or farewell", terms=(
             r"(?:桥|橋|楼顶|樓頂|天台|顶楼|頂樓|窗台|阳台|陽台|悬崖|懸崖|铁轨|鐵軌|河边|河邊)(?:上|边|邊|前)?",
         ), cues=(
