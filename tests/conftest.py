@@ -24,7 +24,8 @@ from twilio.request_validator import RequestValidator
 from gateway import create_app
 from gateway.clinic import upsert_clinic
 from gateway.db import create_tables, make_engine
-from gateway.models import Appointment, Clinic, Contact, Conversation, Patient
+from gateway.models import Appointment, Clinic, Contact, Conversation, MessageKind, Patient
+from gateway.outbox import queue_message
 from scripts.fake_twilio import FakeTwilio
 
 ACCOUNT_SID = "AC" + "0" * 32
@@ -36,6 +37,10 @@ ON_CALL_NUMBER = "+12025550199"
 PATIENT_NUMBER = "+12025550123"
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+#: A fixed time and an automated text for outbox tests.
+SAMPLE_NOW = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
+SAMPLE_TEXT = "Riverside Clinic: your visit is Tue Mar 4 at 3:00 PM. Reply C to confirm."
 
 DEMO_CLINIC = {
     "slug": "main",
@@ -262,6 +267,34 @@ def create_appointment(session: Session, clinic: Clinic) -> Callable[..., Appoin
         return appointment
 
     return create
+
+
+@pytest.fixture
+def queue(session: Session, clinic: Clinic):
+    """Queue an outbound text and commit, as a request would; returns the row id."""
+
+    def add(
+        body: str = SAMPLE_TEXT,
+        *,
+        to: str = PATIENT_NUMBER,
+        kind: MessageKind = MessageKind.AUTOMATED,
+        key: str | None = None,
+        now: datetime = SAMPLE_NOW,
+    ) -> int:
+        message = queue_message(
+            session=session,
+            clinic_id=clinic.id,
+            to_number=to,
+            body=body,
+            kind=kind,
+            now=now,
+            idempotency_key=key,
+        )
+        session.commit()
+        assert message is not None
+        return message.id
+
+    return add
 
 
 @pytest.fixture

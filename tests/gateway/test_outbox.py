@@ -37,34 +37,6 @@ OTHER_NUMBER = "+12025550177"
 
 
 @pytest.fixture
-def queue(session, clinic):
-    """Queue an outbound text and commit, as a request would; returns the row id."""
-
-    def add(
-        body: str = BODY,
-        *,
-        to: str = PATIENT_NUMBER,
-        kind: MessageKind = MessageKind.AUTOMATED,
-        key: str | None = None,
-        now: datetime = NOW,
-    ) -> int:
-        message = queue_message(
-            session=session,
-            clinic_id=clinic.id,
-            to_number=to,
-            body=body,
-            kind=kind,
-            now=now,
-            idempotency_key=key,
-        )
-        session.commit()
-        assert message is not None
-        return message.id
-
-    return add
-
-
-@pytest.fixture
 def send(app):
     """One outbox pass at `now` with the app's real Twilio sender (or another one)."""
 

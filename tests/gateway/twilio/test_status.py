@@ -25,29 +25,20 @@ BODY = "Riverside Clinic: your visit is Tue Mar 4 at 3:00 PM. Reply C to confirm
 
 
 @pytest.fixture
-def sent(app, session, clinic, fake_twilio):
+def sent(app, queue, fake_twilio):
     """Queue a text and send it for real through the fake Twilio; returns (message id, sid)."""
 
     def send(to: str = PATIENT_NUMBER) -> tuple[int, str]:
-        message = queue_message(
-            session=session,
-            clinic_id=clinic.id,
-            to_number=to,
-            body=BODY,
-            kind=MessageKind.AUTOMATED,
-            now=NOW,
-            idempotency_key=None,
-        )
-        session.commit()
+        message_id = queue(BODY, to=to, now=NOW)
         gateway = app.extensions["gateway"]
         send_pending(
             engine=gateway.engine,
             sender=gateway.sender,
             public_base_url=PUBLIC_BASE_URL,
             now=NOW,
-            message_ids=[message.id],
+            message_ids=[message_id],
         )
-        return message.id, fake_twilio.messages[-1]["sid"]
+        return message_id, fake_twilio.messages[-1]["sid"]
 
     return send
 
