@@ -655,6 +655,12 @@ SYMPTOMS = (
 )
 
 CLINICAL_QUESTIONS = (
+    # A missed or late dose ("forgot my pill this morning, take it now or skip?").
+    r"\b(?:forgot|missed|skipped|didnt take|did not take|forgot to take)\b(?:\W+\w+){0,4}?\W+(?:pills?|meds?|"
+    r"medications?|medicines?|doses?|shots?|insulin|tablets?)\b.{0,80}\b(?:take it|skip|double|wait|now or)\b",
+    # Fasting before a test: what may pass the lips.
+    r"\b(?:can|could|may) (?:i|he|she|we) (?:have|eat|drink|take|chew)\b.{0,60}\bbefore (?:my|the|his|her|our)? ?"
+    r"(?:fasting|blood ?work|blood (?:test|draw)|labs?|lab work|colonoscopy|procedure|surgery|ultrasound)\b",
     r"\bshould (?:i|he|she|we|they) (?:\w+ )?(?:stop|take(?! (?:the|a|an) (?:bus|train|taxi|cab|uber|lyft|car|elevator|stairs))|keep taking|keep|be worried|worry|"
     r"come in|go (?:in|to)|bring (?:him|her|them|my \w+) in|be seen|double|skip|continue|"
     r"give|use|watch)\b",
@@ -1052,6 +1058,9 @@ THANKS = (
 )
 
 UPSET = (
+    # Repeated lateness on the clinic's side ("3 visits in a row the dr was over an hour late").
+    r"\b(?:over|more than|almost|nearly)? ?(?:an|one|two|\d+) (?:hours?|hrs?) late\b|\b(?:\d+|two|three|four) "
+    r"(?:visits|times|appointments) in a row\b|\bdone wasting\b|\bwasting my (?:time|lunch|day|mornings?)\b",
     r"\b(?:asked|told|said|replied|texted)\b(?:\W+\w+){0,3}?\W+(?:to )?stop\b(?:\W+\w+){0,3}?\W+(?:twice|"
     r"already|times|again|before)\b",
     r"\b(?:double|triple)[ -]?(?:charged|billed)\b|\b(?:done|finished|through) with (?:this|your) "
@@ -1381,6 +1390,10 @@ _EXTRA_DOSES = (
     r"pills?|insulin|medications?)\b",
     r"\b(?:whole|entire|full) (?:weeks?|days?|month)s? (?:worth )?of (?:\w+ )?(?:pills|medications?|"
     r"meds|doses|medicine)\b|\b(?:weeks|days) worth of\b",
+)
+
+_CHILD_WORDS = (
+    r"\b(?:baby|babys|infant|newborn|toddler|son|daughter|kid|child|boy|girl|\d+ ?(?:months?|mos?|weeks?|wks?|days?) old)\b"
 )
 
 SAFETY_NET = (
@@ -1831,6 +1844,51 @@ SAFETY_NET = (
         r"\b(?:heart|chest|racing|pounding|irregular|palpitat\w*|burn\w*|unconscious|pass(?:ed)? out|"
         r"numb(?!er)\w*|tingl\w*|confus\w*|cant feel|thrown|fell|seiz\w*|not breathing|got (?:shocked|zapped))\b",
     ), window=160),
+    # --- classes added after round 6 (generalised from its misses, written as populations) ---
+    # A baby who has stopped wetting diapers, or has sunken eyes or a sunken soft spot, is
+    # dehydrated whatever the cause (vomiting, diarrhoea, not feeding).
+    NetClass("medical", "infant dehydration", terms=(
+        r"\b(?:no|not any|zero) wet diapers?\b|\b(?:hasnt|has not|hadnt|havent|not) (?:had (?:a|any) )?"
+        r"(?:wet (?:a|her|his|any) diapers?|peed|pee\w*|urinated)\b|\bdiapers? (?:has|have|has been|have been) "
+        r"dry\b|\bsunken (?:eyes|soft ?spot|fontanel\w*)\b|\beyes (?:look |are |look really |are really )?sunken\b",
+    ), also=(_CHILD_WORDS,)),
+    # Severe headache, vision change or breathlessness in the weeks after a birth: postpartum
+    # preeclampsia or a clot.
+    NetClass("medical", "postpartum with danger signs", terms=(
+        r"\bpost ?partum\b|\b(?:had|delivered|gave birth to) (?:my|the|our|a) (?:baby|son|daughter|twins)\b"
+        r"(?:\W+\w+){0,2}?\W+(?:\d+|a|one|two|three|four|five|six|few) (?:days?|weeks?|wks?) ago\b|"
+        r"\b(?:gave birth|delivered|had a c ?section)\b|\b(?:just )?had (?:my|the|a) baby\b",
+    ), cues=(
+        r"\b(?:pounding|severe|worst|terrible|splitting|really bad|bad) headache\b|\bheadache\b(?:\W+\w+){0,6}?"
+        r"\W+(?:isnt|is not|wont|not|nothing) (?:touching|helping|going away|working|stopping)\b|"
+        r"\bseeing (?:\w+ )?(?:spots|stars|sparkl\w*|flashes|lights)\b|\bblurr\w* vision\b|\bvision\b|"
+        r"\bshort(?:ness)? of breath\b|\bcant catch my breath\b|\bchest pain\b",
+    ), window=250),
+    # "Not sure I'll still be here by then" beside a plan ("been planning how I'd do it").
+    NetClass("mental_health", "passive ideation with a plan", terms=(
+        r"\b(?:not sure|dont know if|dont think|doubt|no idea if) (?:ill|i will|im going to|i am going to) "
+        r"(?:still )?(?:be (?:here|around|alive)|make it)\b|\b(?:wont|will not|might not) (?:still )?be "
+        r"(?:here|around|alive) (?:by then|much longer|next week|for long|anymore)\b",
+    ), cues=(
+        r"\b(?:planning|planned|plan) (?:how|out how|it|it out|to do it|when)\b|\bhow (?:id|i would|i will|ill|"
+        r"im going to) do it\b|\b(?:have|got|made) a plan\b|\bfigured out how\b|\bwrote (?:a|my) (?:note|letter)\b|"
+        r"\bgiving (?:away )?my (?:stuff|things)\b",
+    ), window=250),
+    # A pulse said in prose ("heart's been pounding like 170"), fast and with a fainting cue.
+    NetClass("medical", "racing or failing heart with collapse", terms=(
+        r"\bhearts?\b(?:\W+\w+){0,4}?\W+(?:pounding|racing|beating|going|running)\b(?:\W+\w+){0,2}?\W+"
+        r"(?:1[5-9]\d|2[0-4]\d)\b",
+    ), cues=(
+        r"\b(?:black(?:ed|ing)? out|pass(?:ed|ing)? out|faint\w*|dizz\w*|collaps\w*|chest|cant breathe|"
+        r"short of breath)\b",
+    ), window=200),
+    # Choking that has taken the voice or the colour: a blocked airway.
+    NetClass("medical", "choking with a blocked airway", terms=(
+        r"\b(?:chok(?:ed|ing)|choke)\b",
+    ), cues=(
+        r"\b(?:cant|cannot|can not|unable to|not able to|couldnt) (?:talk|speak|cough|breathe|make a sound)\b|"
+        r"\b(?:turning|turned|going) (?:blue|purple|gray|grey)\b|\bno sound\b",
+    ), window=150),
 )
 
 _VITAL_CUES_BP = (

@@ -247,6 +247,10 @@ SYMPTOMS = (
 )
 
 CLINICAL_QUESTIONS = (
+    r"\b(?:se me olvido|olvide|no (?:me )?tome|se me paso)\b(?:\W+\w+){0,4}?\W+(?:pastillas?|medicinas?|"
+    r"medicamentos?|dosis|insulina|inyeccion)\b.{0,80}\b(?:la tomo|lo tomo|tomarla|tomarlo|me la salto|espero|ahora o)\b",
+    r"\b(?:puedo|podra|puede) (?:tomar|comer|beber)\b.{0,60}\bantes de (?:los|mis|el|la|sus)? ?(?:analisis|"
+    r"laboratorios?|estudios|examen(?:es)? de sangre|ayun\w*|cirugia|procedimiento|colonoscopia)\b",
     r"\b(?:es|sera|seria) (?:algo )?(?:normal|grave|malo|peligroso|contagioso)\b",
     r"\bque (?:me )?(?:recomiendan|recomienda|puedo tomar|puedo darle|le doy|tomo|hago|hacemos|le hago)\b",
     r"\b(?:le|me) (?:puedo|podemos) (?:dar|tomar|poner)\b",
@@ -358,6 +362,8 @@ INTENTS = (
             r"estudios?|laboratorios?|pruebas?|sangre)\b.{0,120}\b(?:si ya (?:salieron|salio|estan|llegaron)|"
             r"no me han (?:llamado|dicho))",
             r"\bresultados?\b",
+            r"\b(?:que|qu) (?:dijeron|salio|salieron|paso) (?:de|con) (?:los|las|el|la|mis|sus) (?:estudios?|analisis|"
+            r"examen\w*|laboratorios?|pruebas?|placas?|radiografias?)\b",
             r"\b(?:ya )?(?:salieron|salio|estan listos|llegaron) (?:mis|sus|los|el|la|las)\b(?:\W+\w+){0,2}?\W+"
             r"(?:labs?|analisis|laboratorios?|examen\w*|estudios?|resultados?|pruebas?)\b",
             r"\b(?:labs?|analisis|laboratorios?|examen(?:es)?|estudios?|prueba|papanicolau|papanicolaou|"
@@ -756,6 +762,31 @@ SAFETY_NET = (
         r"(?:comer|mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
         r"rigido)|no (?:moja|ha mojado) (?:el |los )?panal\w*)\b",
     ), window=200, also=(r"\b(?:bebe|baby|nino|nina|hijo|hija|\d+ (?:mes|meses|semanas|anos))\b",)),
+    # --- classes added after round 6 (same names as the English ones, merged with them) ---
+    NetClass("medical", "infant dehydration", terms=(
+        r"\bno (?:ha |han )?(?:mojado|moja|mojo) (?:\w+ )?(?:el |los |su |sus )?panal\w*|\bpanal\w* (?:\w+ )?secos?\b|"
+        r"\bno (?:ha |a )?(?:hecho (?:pipi|pis)|orinado|hecho del uno)\b|\b(?:ojos|ojitos) (?:\w+ )?hundid\w*|"
+        r"\bmollera (?:\w+ )?hundid\w*|\bse le (?:hundio|cayo) la mollera\b",
+    ), also=(r"\b(?:bebe|baby|nino|nina|hij[oa]|nene|nena|\d+ (?:mes|meses|semanas|dias))\b",)),
+    NetClass("medical", "postpartum with danger signs", terms=(
+        r"\b(?:pos|post) ?parto\b|\bcuarentena\b|\b(?:recien )?(?:di|dio) a luz\b|\btuve (?:a )?(?:mi|el|la) "
+        r"(?:bebe|nin[oa]|cesarea)\b|\bme hicieron (?:la )?cesarea\b",
+    ), cues=(
+        r"\bdolor de cabeza (?:\w+ ){0,2}(?:fuerte|horrible|terrible|insoportable)\b|\bdolor de cabeza que no\b|"
+        r"\bveo (?:\w+ )?(?:lucecitas|luces|puntitos|puntos|manchas|estrellitas|borroso)\b|\bvista borrosa\b|"
+        r"\bvision borrosa\b|\b(?:falta|me falta) (?:el )?aire\b|\bno puedo respirar\b|\bdolor (?:en el|de) pecho\b",
+    ), window=250),
+    NetClass("mental_health", "passive ideation with a plan", terms=(
+        r"\bno se si (?:voy a )?(?:seguir|estar|sigo) (?:aqui|viv[oa]|con vida)\b|\bya no (?:voy a )?estar (?:aqui|para)\b",
+    ), cues=(
+        r"\b(?:planeando|planee|pensando) (?:como|cuando) (?:lo )?(?:har\w*|hacerlo)\b|\b(?:ya )?tengo (?:un|el) plan\b",
+    ), window=250),
+    NetClass("medical", "choking with a blocked airway", terms=(
+        r"\batragant\w*|\bahog\w*|\batorad\w*|\bse (?:le|me) atoro\b",
+    ), cues=(
+        r"\bno (?:puede|podia|puedo) (?:hablar|toser|respirar)\b|\b(?:se (?:esta|puso|pone)|esta|poniendose) "
+        r"(?:moradit?[oa]|azul|mora\w*)\b",
+    ), window=150),
 )
 
 LEXICON = Lexicon(

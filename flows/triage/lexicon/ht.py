@@ -33,6 +33,8 @@ LEXICON = Lexicon(
         Rule("swisid", r"\b(?:touye tet (?:mwen|li)|swisid|(?:mwen|li) vle mouri|pa vle viv anko|fe tet (?:mwen|li) mal)\b"),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"\b(?:toufe|trangle|bloke nan gòj|bloke nan goj)\b",),
+                 cues=(r"\b(?:pa ka (?:pale|touse|respire))\b|\b(?:vin ble|ap vin ble|vin mov)\b",), window=80),
         NetClass("medical", "gut bleeding with weakness", terms=(
             r"\b(?:vomi|vonmi|rann)\b(?:\W+\w+){0,2}?\W+san\b|\b(?:poupou|watè|wate) (?:\w+ )?nwa\b",
         ), cues=(

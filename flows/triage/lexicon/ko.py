@@ -21,6 +21,8 @@ LEXICON = Lexicon(
         Rule("자살", r"자살|죽고\s?싶|살고\s?싶지\s?않|자해|죽어\s?버리|목숨을\s?끊"),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"목에 (?:걸렸|걸려)|기도가 막|질식|사레",),
+                 cues=(r"말을 못|말을 할 수 없|기침을 못|숨을 못|숨을 쉬지 못|파래|파랗|보라색|새파래",), window=60),
         NetClass("mental_health", "threat against the texter", terms=(
             r"(?:저를|나를|날|우리를|절|애들을)\s?(?:죽이|죽여|찌르|때려\s?죽)|죽이겠다|죽여\s?버리겠|죽인다고",
         ), cues=(r"칼|총|흉기|숨어|숨었|잠그|잠갔|술에\s?취|취해서|때리|협박",), window=120),

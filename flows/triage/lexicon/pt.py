@@ -42,6 +42,9 @@ LEXICON = Lexicon(
         ),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"\bengasg\w*",),
+                 cues=(r"\bnao (?:consegue|consigo) (?:falar|tossir|respirar)\b|\b(?:ficando|ficou|esta) (?:roxo|roxa|azul)\b",),
+                 window=100),
         NetClass("mental_health", "threat against the texter", terms=(
             r"\b(?:vai|quer|ameac\w*) (?:me |nos )?(?:matar|esfaquear)(?: me| nos)?\b|\bme matar\b",
         ), cues=(r"\b(?:faca|arma|revolver|pistola|escondid[ao]s?|trancad[ao]s?|bebado|bebad[ao])\b",),

@@ -33,6 +33,9 @@ LEXICON = Lexicon(
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"\b(?:nabulunan|nabilaukan|nasamid|bulunan)\b",),
+                 cues=(r"\b(?:hindi|di) (?:makapagsalita|makaubo|makahinga)\b|\b(?:nangingitim|nagiging (?:asul|violet|kulay ube))\b",),
+                 window=80),
         NetClass("mental_health", "threat against the texter", terms=(
             r"\bpapatayin (?:\w+ )?(?:ako|kami)\b|\bpatayin (?:ako|kami)\b",
         ), cues=(r"\b(?:kutsilyo|baril|itak|nagtatago|nakatago|nakakandado|lasing)\b",), window=160),

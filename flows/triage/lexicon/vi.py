@@ -49,6 +49,8 @@ LEXICON = Lexicon(
         Rule("tu hai", r"\b(?:tu )?lam hai ban than\b|\bgiet (?:minh|ban than)\b|\brach tay\b"),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"\b(?:bi )?(?:nghen|hoc)\b",),
+                 cues=(r"\bkhong (?:noi|ho|tho) (?:duoc|dc)\b|\btim tai\b|\bmoi tim\b|\bmat tim\b",), window=80),
         NetClass("mental_health", "threat against the texter", terms=(
             r"\b(?:giet|dam|chem) (?:toi|em|chau|con|chung toi|me con)\b",
         ), cues=(r"\b(?:dao|sung|vu khi|tron|khoa cua|say ruou|say xin|say)\b",), window=160),

@@ -26,6 +26,9 @@ LEXICON = Lexicon(
         Rule("伤人", r"(?:杀|殺)了?(?:他|她|他们)"),
     ),
     safety_net=(
+        NetClass("medical", "choking with a blocked airway", terms=(r"噎住|噎到|噎着|卡住了|卡在喉咙|卡在喉嚨|呛到|嗆到|窒息",),
+                 cues=(r"说不出|說不出|咳不出|不能说话|不能說話|不能呼吸|喘不|发紫|發紫|发青|發青|没声音|沒聲音",), window=60),
+        NetClass("medical", "cyanosis", terms=(r"(?:脸|臉|嘴唇|嘴|皮肤|皮膚|手指)(?:都|色|已经|已經|有点|有點)?(?:发紫|發紫|发青|發青|青紫|紫了)",)),
         NetClass("mental_health", "threat against the texter", terms=(
             r"(?:要|会|说要|说会|扬言要?)(?:杀|砍|捅)(?:了|死)?(?:我|我们)",
         ), cues=(r"刀|枪|武器|躲|锁|喝醉|醉了|打我",), window=80),

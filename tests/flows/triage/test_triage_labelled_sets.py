@@ -13,6 +13,7 @@ out-of-sample figures; the README quotes them):
 | `blind_round_3.jsonl` | 200 | by a third writer who never saw the rules, after three tuning rounds | emergency recall 76.5% / 90%, precision 95.7%, clinical/manager 80.4%, handoff 82%, macro-F1 0.88, upset recall 70.6% |
 | `blind_round_4.jsonl` | 220 | by a fourth writer who never saw the rules, after four tuning rounds | emergency recall 86.4% / 91.7%, precision 88.2%, clinical/manager 80.7%, handoff 85.9%, macro-F1 0.852, opt-out recall 92.9%, upset recall 80% (precision 80%), language 99.1%, automation 94.6% |
 | `blind_round_5.jsonl` | 200 | by a fifth writer who never saw the rules, after five tuning rounds | emergency recall 89.5% / 81.8%, precision 96.3%, clinical/manager 77.5%, handoff 82.5%, macro-F1 0.853, opt-out recall 90.9% (0 false), upset recall 81.2%, language 100%, automation 90.5%, p99 4.0 ms |
+| `blind_round_6.jsonl` | 160 | by a sixth writer who never saw the rules, after six tuning rounds | emergency recall 75% / 83.3%, precision 100%, clinical/manager 88.9%, handoff 88.8%, macro-F1 0.897, opt-out recall 100% (0 false), upset recall 92.3%, language 100%, automation 95.7%, p99 ~4 ms |
 
 Every set was then fixed by class (never a rule for one sentence), and these floors pin where
 each ended, so a later change that regresses one fails CI. Common to all sets: every emergency
@@ -91,6 +92,14 @@ SETS = {
         macro_f1=0.90,
         upset_recall=1.0,
         automation=0.93,
+    ),
+    "blind_round_6.jsonl": Floors(
+        rows=160,
+        emergency_precision=1.0,
+        handoff=0.94,
+        macro_f1=0.90,
+        upset_recall=1.0,
+        automation=0.95,
     ),
 }
 
