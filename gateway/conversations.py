@@ -41,8 +41,6 @@ from gateway.models import (
     Contact,
     Conversation,
     Direction,
-    Handoff,
-    HandoffStatus,
     Message,
     MessageChannel,
     MessageKind,
@@ -186,15 +184,6 @@ def decide(
     return Decision(outcome=outcome, texts=tuple(texts))
 
 
-def open_handoff_for(*, session: Session, conversation_id: int) -> Handoff | None:
-    return session.exec(
-        select(Handoff).where(
-            Handoff.conversation_id == conversation_id,
-            Handoff.status != HandoffStatus.RESOLVED,
-        )
-    ).first()
-
-
 def build_situation(
     *,
     session: Session,
@@ -238,7 +227,7 @@ def build_situation(
     situation = Situation(
         language=language,
         is_opted_out=contact.is_opted_out,
-        is_human_owned=open_handoff_for(session=session, conversation_id=conversation.id)
+        is_human_owned=effects.open_handoff_for(session=session, conversation_id=conversation.id)
         is not None,
         awaiting=awaiting,
         appointment_at=appointment.starts_at if appointment else None,

@@ -311,7 +311,7 @@ def open_handoff(
     data["message_id"] = message.id
     if message.recording_url:
         data["recording_url"] = message.recording_url
-    existing = _open_handoff(session, conversation)
+    existing = open_handoff_for(session=session, conversation_id=conversation.id)
     if existing is None:
         handoff = Handoff(
             clinic_id=conversation.clinic_id,
@@ -328,7 +328,7 @@ def open_handoff(
             with savepoint(session):
                 session.add(handoff)
         except IntegrityError:
-            existing = _open_handoff(session, conversation)
+            existing = open_handoff_for(session=session, conversation_id=conversation.id)
         else:
             message.handoff_id = handoff.id
             audit(
@@ -378,10 +378,11 @@ def _outranks(new: Queue, current: str) -> bool:
         return True
 
 
-def _open_handoff(session: Session, conversation: Conversation) -> Handoff | None:
+def open_handoff_for(*, session: Session, conversation_id: int) -> Handoff | None:
+    """The conversation's handoff that is not resolved yet (at most one, by a unique index)."""
     return session.exec(
         select(Handoff).where(
-            Handoff.conversation_id == conversation.id,
+            Handoff.conversation_id == conversation_id,
             Handoff.status != HandoffStatus.RESOLVED,
         )
     ).first()
@@ -391,7 +392,7 @@ def append_to_handoff(
     *, session: Session, conversation: Conversation, message: Message, now: datetime
 ) -> Handoff | None:
     """A person owns the conversation: the message joins their handoff, the bot says nothing."""
-    handoff = _open_handoff(session, conversation)
+    handoff = open_handoff_for(session=session, conversation_id=conversation.id)
     if handoff is None:
         return None
     message.handoff_id = handoff.id

@@ -19,6 +19,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from sqlmodel import Session, select
 
 from gateway.db import get_session
+from gateway.effects import open_handoff_for
 from gateway.logs import mask_phone
 from gateway.models import (
     Clinic,
@@ -303,12 +304,7 @@ def _contact_state(session: Session, contact: Contact | None) -> dict[str, Any] 
     ).first()
     handoff = None
     if conversation is not None:
-        handoff = session.exec(
-            select(Handoff).where(
-                Handoff.conversation_id == conversation.id,
-                Handoff.status != HandoffStatus.RESOLVED,
-            )
-        ).first()
+        handoff = open_handoff_for(session=session, conversation_id=conversation.id)
     return {
         "language": contact.preferred_language,
         "is_opted_out": contact.is_opted_out,
