@@ -213,6 +213,24 @@ def send_sms(twilio_post) -> Callable[..., Any]:
     return send
 
 
+@pytest.fixture
+def run_worker(app: Flask) -> Callable[..., int]:
+    """Do one pass of what the worker processes do, as of `now` (default: the real clock).
+
+    It processes every stored inbound message not yet processed, dispatches due scheduled work
+    and sends what is queued; returns how many texts went out. Tests call it after posting
+    webhooks and before asserting what the patient got, so they hold whether a message is
+    processed inside the request or by a worker after it.
+    """
+    from gateway.scheduler import tick
+
+    def run(now: datetime | None = None) -> int:
+        with app.app_context():
+            return tick(app, now or datetime.now(UTC))
+
+    return run
+
+
 # ----------------------------------------------------------------------------- factories
 
 
