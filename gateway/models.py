@@ -415,6 +415,9 @@ class HandoffWork(SQLModel, table=True):
     #: The first view while the handoff was an emergency (time to acknowledge).
     emergency_viewed_at: datetime | None = at_field()
     first_reply_at: datetime | None = at_field()
+    #: A staff member checked who they are texting (date of birth) during this handoff.
+    identity_verified_at: datetime | None = at_field()
+    identity_verified_by: int | None = Field(default=None, foreign_key="staffuser.id")
     #: How many escalation pages went out because nobody opened the emergency.
     ack_pages: int = Field(default=0)
     last_ack_page_at: datetime | None = at_field()

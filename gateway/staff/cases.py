@@ -603,3 +603,14 @@ def route(
     )
     session.flush()
     _audit(session, user, handoff, "staff.route", now, queue=queue, previous=previous)
+
+
+def verify_identity(*, session: Session, user: StaffUser, handoff: Handoff, now: datetime) -> None:
+    """Record that the owner confirmed who is texting (date of birth) before giving details."""
+    _require_owner(handoff, user)
+    work = work_for(session=session, handoff=handoff, now=now)
+    work.identity_verified_at = now
+    work.identity_verified_by = user.id
+    work.updated_at = now
+    session.add(work)
+    _audit(session, user, handoff, "staff.identity_verified", now)

@@ -544,6 +544,16 @@ def route(handoff_id: int):
     return response
 
 
+@bp.post("/handoffs/<int:handoff_id>/verify")
+@auth.login_required
+def verify(handoff_id: int):
+    def run(db, user, handoff, now):
+        cases.verify_identity(session=db, user=user, handoff=handoff, now=now)
+        return "Identity confirmed for this conversation."
+
+    return _act(handoff_id, "act", run)
+
+
 @bp.post("/handoffs/<int:handoff_id>/resolve")
 @auth.login_required
 def resolve(handoff_id: int):

@@ -96,6 +96,8 @@ def upgrade() -> None:
         sa.Column("first_viewed_by", sa.Integer(), nullable=True),
         sa.Column("emergency_viewed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("first_reply_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("identity_verified_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("identity_verified_by", sa.Integer(), nullable=True),
         sa.Column("ack_pages", sa.Integer(), nullable=False),
         sa.Column("last_ack_page_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -106,6 +108,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["handoff_id"],
             ["handoff.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["identity_verified_by"],
+            ["staffuser.id"],
         ),
         sa.ForeignKeyConstraint(
             ["owner_id"],
