@@ -181,3 +181,17 @@ def test_create_staff_has_no_password_argument(runner):
     result = runner.invoke(args=["create-staff", "--help"])
 
     assert "--password" not in result.output
+
+
+def test_the_demo_makes_the_nurse_and_manager_it_prints(app, client):
+    from gateway.demo import DEMO_STAFF, seed_demo
+    from scripts import demo
+
+    seed_demo(app, now=datetime.now(UTC))
+    seed_demo(app, now=datetime.now(UTC))  # idempotent
+    banner = demo.banner(5400, 5401)
+    for email, role, _name, password in DEMO_STAFF[:2]:
+        assert email in banner and password in banner
+        other = app.test_client()
+        assert sign_in(other, email, password).status_code == 302
+    assert {role for _e, role, _n, _p in DEMO_STAFF} >= {"clinical", "manager"}
