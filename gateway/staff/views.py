@@ -769,3 +769,81 @@ def admin_audit():
         args={"actor": actor, "action": action, "subject": subject, "day": day},
         actions=sorted(db.exec(sa.select(AuditEvent.action).distinct()).scalars().all()),
     )
+
+
+# ----------------------------------------------------------------------------- scorecard
+
+
+def _chosen_week() -> date:
+    from gateway.staff.scorecard import week_start
+
+    raw = request.args.get("week", "")
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        day = now_utc().astimezone(_zone()).date()
+    return week_start(day)
+
+
+def _scorecard():
+    from gateway.staff.scorecard import build_scorecard
+
+    clinic = _clinic()
+    return build_scorecard(
+        session=get_session(),
+        week=_chosen_week(),
+        time_zone=clinic.time_zone if clinic else "UTC",
+        now=now_utc(),
+    )
+
+
+@bp.get("/scorecard")
+@auth.login_required
+def scorecard():
+    user = _require(roles.can_read_scorecard)
+    card = _scorecard()
+    db = get_session()
+    auth.audit_staff(
+        db,
+        user=user,
+        action="staff.scorecard",
+        subject_type="scorecard",
+        subject_id=None,
+        now=now_utc(),
+        week=card.week.isoformat(),
+    )
+    db.commit()
+    return render_template(
+        "staff/scorecard.html",
+        card=card,
+        previous=(card.week - timedelta(days=7)).isoformat(),
+        following=(card.week + timedelta(days=7)).isoformat(),
+        top_max=max([n for _, n in card.top_reasons] or [1]),
+        queue_max=max([m.minutes or 0 for m in card.by_queue] or [1]) or 1,
+        lang_max=max([m.minutes or 0 for m in card.by_language] or [1]) or 1,
+    )
+
+
+@bp.get("/scorecard.csv")
+@auth.login_required
+def scorecard_csv():
+    from gateway.staff.scorecard import scorecard_csv as to_csv
+
+    user = _require(roles.can_read_scorecard)
+    card = _scorecard()
+    db = get_session()
+    auth.audit_staff(
+        db,
+        user=user,
+        action="staff.scorecard_csv",
+        subject_type="scorecard",
+        subject_id=None,
+        now=now_utc(),
+        week=card.week.isoformat(),
+    )
+    db.commit()
+    return Response(
+        to_csv(card),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="scorecard-{card.week}.csv"'},
+    )

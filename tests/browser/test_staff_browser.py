@@ -276,3 +276,19 @@ def test_a_script_in_a_patient_text_stays_inert(browser_page, live):
     assert page.locator("#thread img").count() == 0
     assert page.locator("#thread script").count() == 0
     assert page.title() != "pwned"
+
+
+def test_the_manager_reads_the_week_on_the_scorecard(browser_page, live):
+    page = browser_page
+    live.text("my chest hurts")
+    live.text("can I get a refill of my inhaler", from_="+12025550113")
+    live.text("necesito una receta nueva de mi medicina, por favor", from_="+12025550112")
+    sign_in(page, live, live.staff("manager", "manager2@clinic.test"))
+
+    page.goto(live.base_url + "/staff/scorecard")
+
+    assert "Handed to staff\n3" in page.locator("#totals").inner_text()
+    assert "A prescription refill" in page.locator("#top-reasons").inner_text()
+    assert "Spanish" in page.locator("#by-language").inner_text()
+    assert "not opened" in page.locator("#emergencies").inner_text()
+    screenshot(page, "staff-scorecard", live)
