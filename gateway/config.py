@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     #: The next on-call numbers (comma-separated E.164), paged one per round while an emergency
     #: stays unopened; without them the clinic's on-call numbers are paged again.
     staff_escalation_numbers: str = ""
+    #: Days the clinic is closed (comma-separated ISO dates): not business days for aging.
+    staff_holidays: str = ""
 
     @field_validator("public_base_url", "twilio_api_base_url")
     @classmethod

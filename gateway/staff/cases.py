@@ -117,6 +117,8 @@ class QueueItem:
     is_overdue: bool
     status: CaseStatus
     flags: list[str] = field(default_factory=list)
+    is_aging: bool = False
+    category: str = ""
 
 
 def _location_of(session: Session, handoff: Handoff, cache: dict[str, Location | None]):
@@ -146,9 +148,17 @@ def patient_label(session: Session, contact: Contact | None) -> str:
 
 
 def queue_items(
-    *, session: Session, user: StaffUser, filters: QueueFilters, now: datetime
+    *,
+    session: Session,
+    user: StaffUser,
+    filters: QueueFilters,
+    now: datetime,
+    holidays: frozenset = frozenset(),
 ) -> list[QueueItem]:
     """The handoffs this person may see, emergencies first, then by urgency and due time."""
+    from gateway.models import Clinic
+    from gateway.staff.policy import CATEGORY_LABELS, category_for, is_aging
+
     visible = [str(q) for q in roles.visible_queues(user.role)]
     if filters.queue:
         visible = [q for q in visible if q == filters.queue]
@@ -195,6 +205,12 @@ def queue_items(
             and handoff.due_at is not None
             and handoff.due_at < now
         )
+        clinic = session.get(Clinic, handoff.clinic_id)
+        aging = (
+            handoff.status != HandoffStatus.RESOLVED
+            and clinic is not None
+            and is_aging(handoff.opened_at, now, clinic, holidays)
+        )
         flags = []
         if contact is not None and contact.is_opted_out:
             flags.append("opted out")
@@ -214,6 +230,8 @@ def queue_items(
                 is_overdue=is_overdue,
                 status=work.status if work else CaseStatus.NEW,
                 flags=flags,
+                is_aging=aging,
+                category=CATEGORY_LABELS[category_for(handoff.queue)],
             )
         )
     return items

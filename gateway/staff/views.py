@@ -328,6 +328,12 @@ def logout():
 # ----------------------------------------------------------------------------- the queue
 
 
+def _holidays() -> frozenset[date]:
+    from gateway.staff.policy import parse_holidays
+
+    return parse_holidays(current_app.extensions["gateway"].settings.staff_holidays)
+
+
 def _locations() -> list[Location]:
     return list(get_session().exec(select(Location).order_by(Location.name)).all())
 
@@ -336,7 +342,7 @@ def _queue_context(user: StaffUser) -> dict[str, Any]:
     db = get_session()
     filters = cases.QueueFilters.from_args(request.args)
     now = now_utc()
-    items = cases.queue_items(session=db, user=user, filters=filters, now=now)
+    items = cases.queue_items(session=db, user=user, filters=filters, now=now, holidays=_holidays())
     return {
         "items": items,
         "filters": filters,
@@ -373,6 +379,29 @@ def queue():
         statuses=list(CaseStatus),
         languages=sorted(words.LANGUAGE_NAMES.items(), key=lambda kv: kv[1]),
     )
+
+
+@bp.get("/aging")
+@auth.login_required
+def aging():
+    """The daily list: everything this person may see, unresolved for over one business day."""
+    user = g.staff
+    if user.role is StaffRole.ADMIN:
+        return redirect(url_for("staff.admin_users"))
+    db = get_session()
+    now = now_utc()
+    items = [
+        item
+        for item in cases.queue_items(
+            session=db, user=user, filters=cases.QueueFilters(), now=now, holidays=_holidays()
+        )
+        if item.is_aging
+    ]
+    auth.audit_staff(
+        db, user=user, action="staff.aging", subject_type="queue", subject_id=None, now=now
+    )
+    db.commit()
+    return render_template("staff/aging.html", items=items, now=now)
 
 
 @bp.get("/queue/list")
@@ -435,7 +464,14 @@ def conversation(handoff_id: int):
         and handoff.due_at < now
         and handoff.status != "resolved",
         max_reply=cases.MAX_REPLY_CHARS,
+        category=_category_label(handoff.queue),
     )
+
+
+def _category_label(queue: str) -> str:
+    from gateway.staff.policy import CATEGORY_LABELS, category_for
+
+    return CATEGORY_LABELS[category_for(queue)]
 
 
 def _act(handoff_id: int, action: str, run) -> Response:
