@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     staff_escalation_numbers: str = ""
     #: Days the clinic is closed (comma-separated ISO dates): not business days for aging.
     staff_holidays: str = ""
+    #: Where MMS photos are kept: outside the web root, served only to staff allowed to see them.
+    staff_media_dir: Path = Path("instance/media")
 
     @field_validator("public_base_url", "twilio_api_base_url")
     @classmethod

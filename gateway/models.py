@@ -433,3 +433,33 @@ class StaffNote(SQLModel, table=True):
     author_id: int = Field(foreign_key="staffuser.id")
     body: str = Field(default="", sa_column=Column(sa.Text, nullable=False, default=""))
     created_at: datetime = at_field(default_now=True)
+
+
+class MediaStatus(StrEnum):
+    PENDING = "pending"  # named in the webhook, not fetched yet
+    STORED = "stored"  # fetched, checked and on disk
+    REFUSED = (
+        "refused"  # not a Twilio media host, too big or not an allowed type: never fetched again
+    )
+    FAILED = "failed"  # fetching failed too often
+
+
+class MessageMedia(SQLModel, table=True):
+    """A photo or file sent with an inbound MMS; the bytes live on disk outside the web root."""
+
+    __table_args__ = (sa.UniqueConstraint("message_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="message.id", index=True)
+    position: int = Field(default=0)
+    source_url: str = Field(max_length=500)
+    declared_type: str = Field(default="", max_length=100)
+    content_type: str | None = Field(default=None, max_length=100)
+    size_bytes: int | None = None
+    #: The stored file's name: its SHA-256, so nothing a sender chose reaches the file system.
+    sha256: str | None = Field(default=None, max_length=64)
+    status: MediaStatus = enum_field(MediaStatus, MediaStatus.PENDING, index=True)
+    error: str | None = Field(default=None, max_length=200)
+    attempts: int = Field(default=0)
+    created_at: datetime = at_field(default_now=True)
+    fetched_at: datetime | None = at_field()

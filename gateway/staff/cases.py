@@ -317,6 +317,7 @@ class CaseView:
     notes: list[tuple[StaffNote, str]]
     owner: str
     location: str
+    media: dict[int, list[Any]] = field(default_factory=dict)
 
 
 def load_case(*, session: Session, handoff: Handoff) -> CaseView:
@@ -350,6 +351,16 @@ def load_case(*, session: Session, handoff: Handoff) -> CaseView:
     ]
     work = session.exec(select(HandoffWork).where(HandoffWork.handoff_id == handoff.id)).first()
     location = _location_of(session, handoff, {})
+    from gateway.models import MessageMedia
+
+    media: dict[int, list[Any]] = {}
+    if messages:
+        for item in session.exec(
+            select(MessageMedia)
+            .where(MessageMedia.message_id.in_([m.id for m in messages]))  # type: ignore[attr-defined]
+            .order_by(MessageMedia.message_id, MessageMedia.position)
+        ).all():
+            media.setdefault(item.message_id, []).append(item)
     return CaseView(
         handoff=handoff,
         work=work,
@@ -361,6 +372,7 @@ def load_case(*, session: Session, handoff: Handoff) -> CaseView:
         notes=notes,
         owner=owner_name(session, handoff.owner),
         location=location.name if location else "",
+        media=media,
     )
 
 

@@ -85,7 +85,7 @@ def _protect() -> None:
 
 @bp.after_request
 def _security_headers(response: Response) -> Response:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -598,6 +598,56 @@ def resolve(handoff_id: int):
         return "Resolved: the bot answers this patient again."
 
     return _act(handoff_id, "act", run)
+
+
+@bp.get("/media/<int:media_id>")
+@auth.login_required
+def media(media_id: int):
+    """One MMS item, to staff whose role may open its conversation (403 and audited otherwise)."""
+    from gateway.models import MediaStatus, Message, MessageMedia
+    from gateway.staff.media import media_path
+
+    user = g.staff
+    db = get_session()
+    item = db.get(MessageMedia, media_id)
+    message = db.get(Message, item.message_id) if item is not None else None
+    if item is None or message is None or item.status != MediaStatus.STORED or not item.sha256:
+        abort(404)
+    handoff_id = (
+        message.handoff_id
+        or db.exec(
+            select(Handoff.id)
+            .where(Handoff.conversation_id == message.conversation_id)
+            .order_by(Handoff.id.desc())
+        ).first()
+    )
+    if handoff_id is None:
+        abort(404)
+    handoff = _load_handoff(handoff_id, user)
+    auth.audit_staff(
+        db,
+        user=user,
+        action="staff.media_view",
+        subject_type="media",
+        subject_id=item.id,
+        clinic_id=handoff.clinic_id,
+        now=now_utc(),
+        message_id=message.id,
+    )
+    db.commit()
+    path = media_path(current_app.extensions["gateway"].settings, item.sha256)
+    if not path.is_file():
+        abort(404)
+    is_image = (item.content_type or "").startswith("image/")
+    extension = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif"}
+    name = f"media-{item.id}{extension.get(item.content_type or '', '.pdf')}"
+    # At most 5 MB (checked when fetched): read whole, so no file handle outlives the request.
+    response = Response(path.read_bytes(), mimetype=item.content_type)
+    response.headers["Content-Disposition"] = (
+        f'{"inline" if is_image else "attachment"}; filename="{name}"'
+    )
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @bp.get("/segments")
