@@ -20,7 +20,6 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from flows.types import Queue
-from gateway.effects import PRIORITY
 from gateway.logs import mask_phone
 from gateway.models import (
     Appointment,
@@ -609,7 +608,7 @@ def route(
     if queue == Queue.EMERGENCY:
         handoff.is_emergency = True
         handoff.urgency = "emergency"
-        handoff.priority = PRIORITY[next(iter(PRIORITY))]
+        handoff.priority = 0  # sorts with the emergencies
     session.add(handoff)
     work = work_for(session=session, handoff=handoff, now=now)
     work.owner_id = None
