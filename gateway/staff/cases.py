@@ -609,6 +609,8 @@ def route(
         handoff.is_emergency = True
         handoff.urgency = "emergency"
         handoff.priority = 0  # sorts with the emergencies
+        # The acknowledgement clock starts now, not when the handoff first opened.
+        handoff.note = {**(handoff.note or {}), "emergency_at": now.isoformat()}
     session.add(handoff)
     work = work_for(session=session, handoff=handoff, now=now)
     work.owner_id = None

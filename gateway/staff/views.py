@@ -457,9 +457,8 @@ def conversation(handoff_id: int):
         is_owner=handoff.owner == cases.owner_key(user),
         quick=quick_replies(note.get("lang"), clinic=clinic),
         nonce=cases.new_reply_nonce(),
-        statuses=[s for s in CaseStatus],
+        statuses=list(CaseStatus),
         route_queues=[q for q in roles.ALL_QUEUES if str(q) != handoff.queue],
-        today=date.today(),
         is_overdue=handoff.due_at is not None
         and handoff.due_at < now
         and handoff.status != "resolved",

@@ -68,3 +68,28 @@ def test_an_opened_emergency_pages_no_one_else_and_records_the_time_to_view(
     assert work.emergency_viewed_at is not None
     assert work.emergency_viewed_at - handoff.opened_at < timedelta(minutes=1)
     assert session.execute(sa.select(Message.id).where(Message.to_number == BACKUP)).all() == []
+
+
+def test_routing_an_old_handoff_to_emergency_starts_the_clock_then(
+    send_sms, run_worker, fake_twilio, signed_in, session
+):
+    from tests.gateway.staff.conftest import csrf_of
+
+    send_sms("what time do you open on saturday?")
+    run_worker()
+    handoff = session.execute(sa.select(Handoff)).scalar_one()
+    handoff.opened_at = datetime.now(UTC) - timedelta(hours=3)
+    session.add(handoff)
+    session.commit()
+    desk = signed_in("front_desk")
+    page = f"/staff/handoffs/{handoff.id}"
+    token = csrf_of(desk.get(page).get_data(as_text=True))
+    desk.post(
+        page + "/route",
+        data={"csrf_token": token, "queue": "emergency", "reason": "called back: chest pain"},
+    )
+
+    run_worker(datetime.now(UTC) + timedelta(minutes=1))
+    assert pages_to(fake_twilio, BACKUP) == []
+    run_worker(datetime.now(UTC) + timedelta(minutes=6))
+    assert len(pages_to(fake_twilio, BACKUP)) == 1
