@@ -214,6 +214,8 @@ def test_an_emergency_alerts_and_a_nurse_claims_replies_and_resolves(
     assert "Possible medical emergency" in row.inner_text()
     assert "Maya Thompson" in row.inner_text()
     page.wait_for_function("document.body.dataset.alerted !== undefined")
+    # The audible alert: the page played its WebAudio beep (sound is allowed in this browser).
+    page.wait_for_function("Number(document.body.dataset.beeps || 0) >= 1")
     assert page.title().startswith("(1) EMERGENCY")
     screenshot(page, "staff-queue", live)
 
