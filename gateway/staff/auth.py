@@ -193,7 +193,7 @@ def login_required(view: Callable[..., Any] | None = None, *, touch: bool = True
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             user = current_staff(touch=touch)
             if user is None:
-                if request.path.startswith("/staff/api/"):
+                if request.path.startswith(("/staff/api/", "/staff/queue/list")):
                     return {"error": "signed out"}, 401
                 return redirect(url_for("staff.login"))
             return func(*args, **kwargs)

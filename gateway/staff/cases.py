@@ -215,6 +215,16 @@ def queue_items(
             flags.append("opted out")
         if note.get("is_upset"):
             flags.append("upset")
+        if work is not None and work.first_viewed_at is not None:
+            # The patient wrote again since a person last worked on it.
+            last_inbound = session.execute(
+                sa.select(sa.func.max(Message.created_at)).where(
+                    Message.conversation_id == handoff.conversation_id,
+                    Message.direction == "inbound",
+                )
+            ).scalar()
+            if last_inbound is not None and last_inbound > work.updated_at:
+                flags.append("new message")
         items.append(
             QueueItem(
                 handoff=handoff,

@@ -392,3 +392,16 @@ def test_the_audit_log_shows_who_opened_what(billing, signed_in, session):
     assert "billing@clinic.test" in page and "staff.view" in page
     assert f"handoff {billing.id}" in page
     assert signed_in("refills").get("/staff/admin/audit").status_code == 403
+
+
+def test_a_new_patient_message_after_staff_worked_on_it_is_flagged(
+    billing, signed_in, send_sms, run_worker
+):
+    biller = signed_in("billing")
+    claim(biller, billing.id)
+    assert "new message" not in biller.get("/staff/").get_data(as_text=True)
+
+    send_sms("also, can I pay in installments?", from_=BILLING_NUMBER)
+    run_worker()
+
+    assert "new message" in biller.get("/staff/").get_data(as_text=True)
