@@ -162,7 +162,6 @@ def _globals() -> dict[str, Any]:
         "role_label": roles.ROLE_LABELS,
         "queue_labels": words.QUEUE_LABELS,
         "status_labels": words.STATUS_LABELS,
-        "has_scorecard": "staff.scorecard" in current_app.view_functions,
     }
 
 
