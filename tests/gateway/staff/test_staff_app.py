@@ -405,3 +405,22 @@ def test_a_new_patient_message_after_staff_worked_on_it_is_flagged(
     run_worker()
 
     assert "new message" in biller.get("/staff/").get_data(as_text=True)
+
+
+def test_no_staff_log_line_or_url_carries_phi(emergency, signed_in, caplog, run_worker):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    nurse = signed_in("clinical")
+    biller = signed_in("billing")
+    html = nurse.get("/staff/").get_data(as_text=True)
+    claim(nurse, emergency.id)
+    reply(nurse, emergency.id, "Ana, the nurse is calling you now")
+    biller.get(f"/staff/handoffs/{emergency.id}")  # refused, logged
+    run_worker()
+
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    for secret in ("Ana", "toddler", "nurse is calling", PATIENT_NUMBER):
+        assert secret not in text
+    links = re.findall(r'href="([^"]+)"', html)
+    assert links and not [link for link in links if "0123" in link or "Ana" in link]
