@@ -78,6 +78,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     )
     db.init_app(app)
     app.register_blueprint(twilio_bp)
+    from gateway.staff import bp as staff_bp
+
+    app.register_blueprint(staff_bp)
     if settings.is_development:
         from gateway.simulator import bp as simulator_bp
 

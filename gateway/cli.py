@@ -79,7 +79,44 @@ def triage_command(eval_path: str | None, now_: str | None) -> None:
     run_audit(current_app._get_current_object(), sys.stdin, sys.stdout, now=now)  # noqa: SLF001
 
 
-COMMANDS = (migrate_command, seed_demo_command, tick_command, worker_command, triage_command)
+# --- staff app ------------------------------------------------------------------------------
+
+
+@click.command("create-staff")
+@click.argument("email")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(
+        [
+            "front_desk",
+            "clinical",
+            "refills",
+            "billing",
+            "records",
+            "scheduling",
+            "manager",
+            "admin",
+        ]
+    ),
+)
+@click.option("--name", default="", help="the name other staff see (default: from the email)")
+@with_appcontext
+def create_staff_command(email: str, role: str, name: str) -> None:
+    """Create a staff account; the password is read twice from a prompt or stdin, never an argument."""
+    from gateway.staff.cli import create_staff_account
+
+    create_staff_account(current_app._get_current_object(), email=email, role=role, name=name)  # noqa: SLF001
+
+
+COMMANDS = (
+    migrate_command,
+    seed_demo_command,
+    tick_command,
+    worker_command,
+    triage_command,
+    create_staff_command,
+)
 
 
 def init_app(app: Flask) -> None:

@@ -43,6 +43,18 @@ class Settings(BaseSettings):
     #: Send queued texts right after the request commits (the worker retries leftovers).
     send_after_request: bool = True
     log_level: str = "INFO"
+    # --- staff app (gateway/staff/) ---
+    #: Minutes without a request before a staff session ends (the queue's polling does not count).
+    staff_idle_minutes: int = Field(default=30, ge=1, le=720)
+    #: Minutes an emergency may stay unopened by staff before the next on-call number is paged.
+    staff_ack_minutes: int = Field(default=5, ge=1, le=120)
+    #: The next on-call numbers (comma-separated E.164), paged one per round while an emergency
+    #: stays unopened; without them the clinic's on-call numbers are paged again.
+    staff_escalation_numbers: str = ""
+    #: Days the clinic is closed (comma-separated ISO dates): not business days for aging.
+    staff_holidays: str = ""
+    #: Where MMS photos are kept: outside the web root, served only to staff allowed to see them.
+    staff_media_dir: Path = Path("instance/media")
 
     @field_validator("public_base_url", "twilio_api_base_url")
     @classmethod

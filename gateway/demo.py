@@ -89,6 +89,13 @@ AWAITING = {
 
 FORMS_URL = "https://forms.example.org/riverside"
 
+#: Demo staff accounts (development only): (email, role, name, password), printed by the demo.
+DEMO_STAFF = (
+    ("nurse@demo.clinic", "clinical", "Nurse Jordan", "demo-nurse-password"),
+    ("manager@demo.clinic", "manager", "Manager Sam", "demo-manager-password"),
+    ("frontdesk@demo.clinic", "front_desk", "Front desk Alex", "demo-frontdesk-password"),
+)
+
 
 def clinic_data(clinic_number: str) -> dict:
     """The demo clinic as clinic-config data (the same shape as a CLINIC_CONFIG file)."""
@@ -144,6 +151,8 @@ def seed_demo(app: Flask, *, now: datetime) -> Clinic:
                 clinic_number=clinic_number,
                 now=now,
             )
+        if gateway.settings.is_development:
+            _ensure_staff(session, now)
         session.commit()
         logger.info("demo data ready for clinic %s", clinic.id)
         return clinic
@@ -254,3 +263,21 @@ def _ensure_reminder(
         )
     )
     session.flush()
+
+
+def _ensure_staff(session: Session, now: datetime) -> None:
+    """The demo's staff accounts, with the known passwords the demo prints (never outside
+    development: a known password on a real deployment would be an open door)."""
+    from gateway.models import StaffRole, StaffUser
+    from gateway.staff.auth import create_staff
+
+    for email, role, name, password in DEMO_STAFF:
+        if session.exec(select(StaffUser).where(StaffUser.email == email)).first() is None:
+            create_staff(
+                session=session,
+                email=email,
+                password=password,
+                role=StaffRole(role),
+                name=name,
+                now=now,
+            )

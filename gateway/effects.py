@@ -343,6 +343,7 @@ def open_handoff(
             )
             return handoff
     assert existing is not None
+    previous_queue = existing.queue
     if _outranks(note.queue, existing.queue):
         previous = existing.queue
         existing.queue = str(note.queue)
@@ -363,7 +364,18 @@ def open_handoff(
         )
     history = list(existing.note.get("updates", []))
     history.append(data)
-    existing.note = {**existing.note, "updates": history, "transcript": data["transcript"]}
+    note_now = {**existing.note, "updates": history, "transcript": data["transcript"]}
+    if _outranks(note.queue, previous_queue):
+        # The headline is the most urgent thing said: the escalating note moves to the top and
+        # the earlier reason stays below it, for the staff app.
+        earlier = {k: v for k, v in existing.note.items() if k not in ("updates", "earlier")}
+        earlier.pop("transcript", None)
+        earlier["escalated_at"] = now.isoformat()
+        top = {k: v for k, v in data.items() if k != "transcript"}
+        note_now = {**note_now, **top, "earlier": [*existing.note.get("earlier", []), earlier]}
+        if note.emergency is not None and not earlier.get("emergency"):
+            note_now["emergency_at"] = now.isoformat()
+    existing.note = note_now
     session.add(existing)
     message.handoff_id = existing.id
     return existing

@@ -343,3 +343,123 @@ class AuditEvent(SQLModel, table=True):
     subject_id: int | None = None
     detail: dict[str, Any] = json_field({})
     created_at: datetime = at_field(default_now=True, index=True)
+
+
+# --- staff ---------------------------------------------------------------------------------
+# The staff app (gateway/staff/): accounts, sign-in attempts, the work on each handoff, notes.
+
+
+class StaffRole(StrEnum):
+    """What a staff member does; `gateway.staff.roles.ROLE_QUEUES` maps each to its queues."""
+
+    FRONT_DESK = "front_desk"
+    CLINICAL = "clinical"
+    REFILLS = "refills"
+    BILLING = "billing"
+    RECORDS = "records"
+    SCHEDULING = "scheduling"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class CaseStatus(StrEnum):
+    """Where a person is with a handoff; `completed` and `closed_no_response` resolve it."""
+
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    WAITING_ON_PATIENT = "waiting_on_patient"
+    WAITING_ON_CLINIC = "waiting_on_clinic"
+    ROUTED_TO_CLINICAL = "routed_to_clinical"
+    SCHEDULED = "scheduled"
+    COMPLETED = "completed"
+    CLOSED_NO_RESPONSE = "closed_no_response"
+    ESCALATED = "escalated"
+
+
+class StaffUser(SQLModel, table=True):
+    """One person who signs in to `/staff`. The password is an argon2 hash; never stored plain."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, max_length=254)  # stored lowercased
+    name: str = Field(default="", max_length=200)
+    password_hash: str = Field(max_length=200)
+    role: StaffRole = enum_field(StaffRole)
+    is_active: bool = Field(default=True)
+    #: Base32 RFC 6238 secret when the second factor is on.
+    totp_secret: str | None = Field(default=None, max_length=64)
+    #: The last TOTP time step accepted, so one code cannot be used twice.
+    totp_last_step: int | None = None
+    created_at: datetime = at_field(default_now=True)
+    last_login_at: datetime | None = at_field()
+
+
+class LoginAttempt(SQLModel, table=True):
+    """Every sign-in try, for rate limiting per email and per address (and the audit)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, index=True)
+    ip: str = Field(max_length=64, index=True)
+    is_success: bool = Field(default=False)
+    created_at: datetime = at_field(default_now=True, index=True)
+
+
+class HandoffWork(SQLModel, table=True):
+    """A person's work on one handoff: status, first view and reply, emergency re-pages."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    handoff_id: int = Field(foreign_key="handoff.id", unique=True)
+    status: CaseStatus = enum_field(CaseStatus, CaseStatus.NEW, index=True)
+    owner_id: int | None = Field(default=None, foreign_key="staffuser.id", index=True)
+    first_viewed_at: datetime | None = at_field()
+    first_viewed_by: int | None = Field(default=None, foreign_key="staffuser.id")
+    #: The first view while the handoff was an emergency (time to acknowledge).
+    emergency_viewed_at: datetime | None = at_field()
+    first_reply_at: datetime | None = at_field()
+    #: A staff member checked who they are texting (date of birth) during this handoff.
+    identity_verified_at: datetime | None = at_field()
+    identity_verified_by: int | None = Field(default=None, foreign_key="staffuser.id")
+    #: How many escalation pages went out because nobody opened the emergency.
+    ack_pages: int = Field(default=0)
+    last_ack_page_at: datetime | None = at_field()
+    updated_at: datetime = at_field(default_now=True)
+
+
+class StaffNote(SQLModel, table=True):
+    """An internal note on a handoff: staff only, never sent to the patient."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    handoff_id: int = Field(foreign_key="handoff.id", index=True)
+    author_id: int = Field(foreign_key="staffuser.id")
+    body: str = Field(default="", sa_column=Column(sa.Text, nullable=False, default=""))
+    created_at: datetime = at_field(default_now=True)
+
+
+class MediaStatus(StrEnum):
+    PENDING = "pending"  # named in the webhook, not fetched yet
+    STORED = "stored"  # fetched, checked and on disk
+    REFUSED = (
+        "refused"  # not a Twilio media host, too big or not an allowed type: never fetched again
+    )
+    FAILED = "failed"  # fetching failed too often
+
+
+class MessageMedia(SQLModel, table=True):
+    """A photo or file sent with an inbound MMS; the bytes live on disk outside the web root."""
+
+    __table_args__ = (sa.UniqueConstraint("message_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="message.id", index=True)
+    position: int = Field(default=0)
+    source_url: str = Field(max_length=500)
+    declared_type: str = Field(default="", max_length=100)
+    content_type: str | None = Field(default=None, max_length=100)
+    size_bytes: int | None = None
+    #: The stored file's name: its SHA-256, so nothing a sender chose reaches the file system.
+    sha256: str | None = Field(default=None, max_length=64)
+    status: MediaStatus = enum_field(MediaStatus, MediaStatus.PENDING, index=True)
+    error: str | None = Field(default=None, max_length=200)
+    attempts: int = Field(default=0)
+    created_at: datetime = at_field(default_now=True)
+    fetched_at: datetime | None = at_field()

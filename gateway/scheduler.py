@@ -23,6 +23,7 @@ from flask import Flask
 from gateway.conversations import sweep_unprocessed_texts
 from gateway.models import utcnow
 from gateway.outbox import send_pending
+from gateway.staff.worker import run_staff_jobs
 from gateway.voicemail import sweep_stale_voicemails
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ def tick(app: Flask, now: datetime) -> int:
         carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
     )
     sweep_stale_voicemails(engine=gateway.engine, now=now)
+    # Staff app: re-page unopened emergencies (before the outbox pass sends the pages), MMS media.
+    run_staff_jobs(engine=gateway.engine, settings=gateway.settings, now=now)
     # --- roadmap: reminders --------------------------------------------------------------
     # dispatch_due_reminders(engine=gateway.engine, now=now) goes here, BEFORE the outbox
     # pass, so reminders it queues are sent in the same tick.

@@ -176,6 +176,16 @@ class Children:
                 return
 
 
+def staff_lines() -> list[str]:
+    """The demo staff accounts' sign-ins (demo-only passwords, made by `seed-demo`)."""
+    from gateway.demo import DEMO_STAFF
+
+    return [
+        f"    {role:<11} {email:<24} password: {password}"
+        for email, role, _name, password in DEMO_STAFF
+    ]
+
+
 def banner(port: int, twilio_port: int) -> str:
     rule = "=" * 72
     return "\n".join(
@@ -184,6 +194,8 @@ def banner(port: int, twilio_port: int) -> str:
             "  The clinic gateway demo is running.",
             "",
             f"  Open the patient phone simulator:  http://127.0.0.1:{port}/simulator",
+            f"  Staff app (sign in):               http://127.0.0.1:{port}/staff/login",
+            *staff_lines(),
             "",
             f"  Clinic number {CLINIC_NUMBER} | fake Twilio on port {twilio_port} | "
             f"database {DATABASE.relative_to(ROOT)}",

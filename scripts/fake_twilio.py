@@ -113,6 +113,8 @@ class FakeTwilio:
         self._release = threading.Event()  # set to free requests hanging in delay_next
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        #: MMS media served at Twilio's media paths: path -> (content type, bytes, redirect).
+        self.media: dict[str, tuple[str, bytes, str | None]] = {}
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -148,6 +150,7 @@ class FakeTwilio:
             self.requests.clear()
             self._failures.clear()
             self._delays.clear()
+            self.media.clear()
             self._release = threading.Event()
 
     # ------------------------------------------------------------------ fault injection
@@ -296,6 +299,16 @@ class FakeTwilio:
         except urllib.error.HTTPError as error:
             return error.code
 
+    def add_media(self, data: bytes, content_type: str, *, redirect_to: str | None = None) -> str:
+        """Serve `data` as an MMS item (auth required, as with enforced media auth); its URL."""
+        path = (
+            f"/2010-04-01/Accounts/{self.account_sid}/Messages/MM{uuid.uuid4().hex}"
+            f"/Media/ME{uuid.uuid4().hex}"
+        )
+        with self._lock:
+            self.media[path] = (content_type, data, redirect_to)
+        return self.base_url + path
+
     def is_authorised(self, header: str | None) -> bool:
         if not header or not header.startswith("Basic "):
             return False
@@ -373,6 +386,24 @@ class _Handler(BaseHTTPRequestHandler):
             with self.fake._lock:
                 listing = [dict(m) for m in self.fake.messages]
             self._send_json(200, {"messages": listing})
+            return
+        if path in self.fake.media:
+            self.fake.requests.append({"method": "GET", "path": path})
+            if not self.fake.is_authorised(self.headers.get("Authorization")):
+                self._send_json(401, error_body(20003, 401))
+                return
+            content_type, data, redirect = self.fake.media[path]
+            if redirect:
+                self.send_response(302)
+                self.send_header("Location", redirect)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
             return
         if match := MESSAGE_RE.match(path):
             if not self._api_account(match):

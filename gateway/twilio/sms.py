@@ -20,7 +20,9 @@ from gateway.conversations import process_inbound, store_inbound
 from gateway.db import get_session
 from gateway.models import MessageChannel
 from gateway.phones import normalise_phone
+from gateway.staff.media import record_media
 from gateway.twilio.blueprint import bp
+from gateway.twilio.media import media_from_form
 from gateway.twilio.signature import twilio_signed
 from gateway.twilio.twiml import answer
 
@@ -70,6 +72,8 @@ def inbound_sms():
     )
     if not created:
         logger.info("inbound sms %s is a retry of message %s", sid, message.id)
+    else:  # MMS photos: recorded here, fetched by the worker (gateway/staff/media.py)
+        record_media(session=session, message_id=message.id, media=media_from_form(form))
     outbox_ids = process_inbound(
         session=session,
         message_id=message.id,
