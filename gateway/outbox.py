@@ -31,17 +31,17 @@ Suppression is checked right before each send, not at queueing: an opt-out that 
 text waits still stops it. Opted-out numbers get only EMERGENCY and COMPLIANCE texts; flagged
 numbers get only EMERGENCY texts; PAGE rows go to on-call staff and skip both checks.
 
-Twilio-agnostic at import: `gateway.twilio` is imported only inside `make_sender` and where the
-error-code policy is applied. Logs carry ids and masked numbers, never a body.
+Provider-agnostic: the sender is passed in (`gateway.sending.Sender`; the Twilio one is built in
+`create_app`), and a refusal arrives as a `SendError` carrying its policy. The outbox never
+imports `gateway.twilio`. Logs carry ids and masked numbers, never a body.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -60,12 +60,18 @@ from gateway.models import (
     utcnow,
 )
 from gateway.segments import count_segments
+from gateway.sending import (
+    Action,
+    Policy,
+    Sender,
+    SendError,
+    SendResult,
+    apply_to_contact,
+    policy_for,
+)
 
 if TYPE_CHECKING:
     from flask import Flask
-
-    from gateway.config import Settings
-    from gateway.twilio.errors import Policy
 
 logger = logging.getLogger(__name__)
 
@@ -110,48 +116,6 @@ PROVIDER_STATUS: dict[str, tuple[MessageStatus, int]] = {
 def provider_status(name: str) -> tuple[MessageStatus, int] | None:
     """Map a Twilio status name ("delivered") to our status and its rank; None if unknown."""
     return PROVIDER_STATUS.get((name or "").strip().lower())
-
-
-# ----------------------------------------------------------------------------- sender
-
-
-class SendError(Exception):
-    """A send that did not go out; `code` is the provider's error code when it gave one."""
-
-    def __init__(
-        self,
-        message: str = "send failed",
-        *,
-        code: int | None = None,
-        http_status: int | None = None,
-        is_timeout: bool = False,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.http_status = http_status
-        self.is_timeout = is_timeout
-
-
-@dataclass
-class SendResult:
-    sid: str
-    status: str  # the provider's status name, e.g. "queued" or "accepted"
-
-
-class Sender(Protocol):
-    def send(self, *, to: str, body: str, outbox_id: int) -> SendResult:
-        """Hand one text to the provider, or raise SendError."""
-        ...
-
-
-def make_sender(settings: Settings) -> Sender | None:
-    """The Twilio sender when credentials are set; otherwise None (texts stay queued)."""
-    if not (settings.twilio_account_sid and settings.twilio_auth_token):
-        logger.warning("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: outbound texts stay queued")
-        return None
-    from gateway.twilio.sender import TwilioSender
-
-    return TwilioSender.from_settings(settings)
 
 
 # ----------------------------------------------------------------------------- queueing
@@ -392,18 +356,22 @@ def _record_sent(session: Session, message: Message, result: SendResult, now: da
 
 
 def apply_error_policy(
-    *, session: Session, message: Message, policy: Policy, code: int | None, now: datetime
+    *,
+    session: Session,
+    message: Message,
+    policy: Policy,
+    code: int | None,
+    now: datetime,
+    evidence: str,
 ) -> None:
     """Record an opt-out or a flag on the row's contact (creating the contact if needed)."""
-    from gateway.twilio.errors import Action, apply_to_contact
-
     if policy.action not in (Action.OPT_OUT, Action.FLAG):
         return
     contact = find_contact(session=session, clinic_id=message.clinic_id, phone=message.to_number)
     if contact is None:
         contact = Contact(clinic_id=message.clinic_id, phone=message.to_number)
         session.add(contact)
-    if apply_to_contact(contact=contact, policy=policy, code=code, now=now):
+    if apply_to_contact(contact=contact, policy=policy, code=code, now=now, evidence=evidence):
         session.flush()
         action = "contact.opted_out" if policy.action is Action.OPT_OUT else "contact.flagged"
         session.add(
@@ -433,9 +401,7 @@ def _record_error(
     now: datetime,
     rng: random.Random | None,
 ) -> None:
-    from gateway.twilio.errors import Action, classify
-
-    policy = classify(code=error.code, http_status=error.http_status, is_timeout=error.is_timeout)
+    policy = policy_for(error)
     detail = {
         "message_id": message.id,
         "attempt": message.attempts,
@@ -490,7 +456,12 @@ def _record_error(
         gave_up = retry_again  # retryable, but out of attempts
         _audit(session, message, "outbox.gave_up" if gave_up else "outbox.failed", now, **detail)
         apply_error_policy(
-            session=session, message=message, policy=policy, code=error.code, now=now
+            session=session,
+            message=message,
+            policy=policy,
+            code=error.code,
+            now=now,
+            evidence=error.evidence,
         )
         logger.warning(
             "outbox: message %s failed for good (code %s, http %s, %s)",
@@ -604,7 +575,6 @@ __all__ = [
     "backoff",
     "claim_due",
     "count_segments",
-    "make_sender",
     "mark_stuck",
     "queue_message",
     "send_after_commit",

@@ -5,7 +5,7 @@ sandbox) through the SDK's documented extension point, a custom `http_client`: a
 `TwilioHttpClient` subclass that rewrites `https://api.twilio.com` to that base URL. Everything
 else (auth, form encoding, error parsing) is the SDK's own code path.
 
-Errors come back as `gateway.outbox.SendError` carrying only the code, the HTTP status and
+Errors come back as `gateway.sending.SendError` carrying only the code, the HTTP status and
 whether it timed out: Twilio's error texts can quote the phone number, so they are dropped.
 """
 
@@ -22,7 +22,8 @@ from twilio.rest import Client
 
 from gateway.config import Settings
 from gateway.logs import mask_phone
-from gateway.outbox import SendError, SendResult
+from gateway.sending import SendError, SendResult
+from gateway.twilio.errors import classify, evidence
 
 logger = logging.getLogger(__name__)
 
@@ -112,13 +113,25 @@ class TwilioSender:
                 status,
             )
             # `from None`: the SDK's exception text may quote the number.
+            code = int(code) if code is not None else None
+            status = int(status) if status is not None else None
             raise SendError(
                 f"twilio error {code}",
-                code=int(code) if code is not None else None,
-                http_status=int(status) if status is not None else None,
+                code=code,
+                http_status=status,
+                policy=classify(code=code, http_status=status),
+                evidence=evidence(code),
             ) from None
         except requests.Timeout:
             raise SendError("timed out waiting for Twilio", is_timeout=True) from None
         except requests.RequestException as error:
             raise SendError(f"could not reach Twilio ({type(error).__name__})") from None
         return SendResult(sid=str(message.sid), status=str(message.status or "queued"))
+
+
+def make_sender(settings: Settings) -> TwilioSender | None:
+    """The Twilio sender when credentials are set; otherwise None (texts stay queued)."""
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        logger.warning("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: outbound texts stay queued")
+        return None
+    return TwilioSender.from_settings(settings)

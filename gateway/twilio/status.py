@@ -29,7 +29,7 @@ from gateway.db import get_session
 from gateway.models import AuditEvent, Direction, Message, MessageStatus, StatusEvent, utcnow
 from gateway.outbox import apply_error_policy, provider_status, queue_message
 from gateway.twilio.blueprint import bp
-from gateway.twilio.errors import Action, classify
+from gateway.twilio.errors import Action, classify, evidence
 from gateway.twilio.signature import twilio_signed
 from gateway.twilio.twiml import empty_response
 
@@ -198,7 +198,12 @@ def status_callback():
         if mapped[0] in (MessageStatus.FAILED, MessageStatus.UNDELIVERED) and error_code:
             policy = classify(code=error_code, http_status=None)
             apply_error_policy(
-                session=session, message=message, policy=policy, code=error_code, now=utcnow()
+                session=session,
+                message=message,
+                policy=policy,
+                code=error_code,
+                now=utcnow(),
+                evidence=evidence(error_code),
             )
             if policy.action is Action.RETRY_ONCE_LATER:
                 _resend_later(session, message, error_code)
