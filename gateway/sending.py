@@ -80,6 +80,8 @@ class SendResult:
     sid: str
     status: str  # the provider's status name, e.g. "queued" or "accepted"
     error_code: int | None = None
+    #: Segments the provider billed (after any Smart Encoding), when it said.
+    segments: int | None = None
 
 
 class Sender(Protocol):
@@ -87,9 +89,9 @@ class Sender(Protocol):
         """Hand one text to the provider, or raise SendError."""
         ...
 
-    def lookup(self, *, to: str, body: str, outbox_id: int, since: datetime) -> SendResult | None:
-        """The provider's record of this text sent since `since`, or None; LookupFailed if the
-        log cannot be searched."""
+    def lookup(self, *, to: str, body: str, outbox_id: int, since: datetime) -> list[SendResult]:
+        """The provider's records of this text sent since `since`, oldest first; LookupFailed if
+        the log cannot be searched."""
         ...
 
 

@@ -113,6 +113,7 @@ class _Failure:
 class _Delay:
     seconds: float
     times: int
+    creates: bool = True
 
 
 @dataclass
@@ -209,10 +210,11 @@ class FakeTwilio:
         with self._lock:
             self._failures.append(_Failure(code, http_status, times, to))
 
-    def delay_next(self, seconds: float, times: int = 1) -> None:
-        """Make the next `times` sends wait `seconds` before answering (for client timeouts)."""
+    def delay_next(self, seconds: float, times: int = 1, *, creates: bool = True) -> None:
+        """Make the next `times` sends wait `seconds` before answering (for client timeouts).
+        The message is created at once unless `creates` is False (Twilio lost the request)."""
         with self._lock:
-            self._delays.append(_Delay(seconds, times))
+            self._delays.append(_Delay(seconds, times, creates))
 
     def outage(
         self,
@@ -260,15 +262,15 @@ class FakeTwilio:
                     return failure
         return None
 
-    def _take_delay(self) -> tuple[float, threading.Event]:
+    def _take_delay(self) -> tuple[float, bool, threading.Event]:
         with self._lock:
             if not self._delays:
-                return 0.0, self._release
+                return 0.0, True, self._release
             delay = self._delays[0]
             delay.times -= 1
             if delay.times <= 0:
                 self._delays.pop(0)
-            return delay.seconds, self._release
+            return delay.seconds, delay.creates, self._release
 
     # ------------------------------------------------------------------ messages
 
@@ -484,11 +486,14 @@ class _Handler(BaseHTTPRequestHandler):
                 code, http_status = OUTAGE_ERRORS[outage.mode]
                 self._send_json(http_status, error_body(code, http_status))
                 return
-            seconds, release = self.fake._take_delay()
+            seconds, creates, release = self.fake._take_delay()
             if outage is not None:
                 seconds = max(seconds, outage.slow_seconds)
             # Created first, answered late: a client that times out has still sent the text.
-            status, payload = self.fake.create_message(form)
+            if creates:
+                status, payload = self.fake.create_message(form)
+            else:
+                status, payload = 500, error_body(20500, 500)
             if seconds and release.wait(seconds):
                 # Released by reset() or stop(): drop the connection without an answer.
                 self.close_connection = True
