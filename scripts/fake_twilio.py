@@ -140,6 +140,8 @@ class FakeTwilio:
         self._outages: list[_Outage] = []
         #: The fake's clock (epoch seconds): outages end and messages are dated by it.
         self.clock: Any = time.time
+        #: Like a Messaging Service with Smart Encoding on: segments counted after substitutions.
+        self.smart_encoding = False
         self._lock = threading.Lock()
         self._release = threading.Event()  # set to free requests hanging in delay_next
         self._server: ThreadingHTTPServer | None = None
@@ -199,6 +201,7 @@ class FakeTwilio:
             self._delays.clear()
             self._outages.clear()
             self.clock = time.time
+            self.smart_encoding = False
             self._release = threading.Event()
 
     # ------------------------------------------------------------------ fault injection
@@ -305,7 +308,9 @@ class FakeTwilio:
             "StatusCallback": form.get("StatusCallback"),
             # With a Messaging Service and no From, Twilio answers "accepted" and picks a sender.
             "status": "queued" if form.get("From") else "accepted",
-            "num_segments": count_segments(body),
+            "num_segments": count_segments(
+                body, smart_encoding=self.smart_encoding and bool(form.get("MessagingServiceSid"))
+            ),
             "date_created": formatdate(self.clock(), usegmt=True),
             # The fake hands a text to the carrier at once, so it is "sent" when created.
             "date_sent": formatdate(self.clock(), usegmt=True),
