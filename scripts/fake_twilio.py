@@ -462,7 +462,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            # The client gave up waiting (a timeout on purpose): nothing left to answer.
+            self.close_connection = True
 
     def _form(self) -> dict[str, str]:
         length = int(self.headers.get("Content-Length") or 0)
