@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -119,10 +120,10 @@ BACKOFF_FLOOR = timedelta(seconds=1)
 #: 30003 (handset unreachable) is tried once more, this much later (plus jitter).
 RETRY_LATER = timedelta(minutes=15)
 #: A claim older than this with no answer recorded means its process died: reconcile and resend.
-#: Batches are at most CLAIM_BATCH rows, so even at the sender's 10 s timeout per row a live
-#: worker finishes its batch well inside the lease.
+#: A batch that runs past a third of the lease (timeouts) checks each claim again before its
+#: network call, so a live worker never sends a row whose lease another worker has taken over.
 CLAIM_LEASE = timedelta(minutes=3)
-CLAIM_BATCH = 10
+CLAIM_BATCH = 50
 STUCK_AFTER = CLAIM_LEASE  # the old name
 #: How far before the first unknown attempt Twilio's log is searched (clock skew, queueing).
 LOOKUP_SLACK = timedelta(minutes=5)
@@ -302,33 +303,34 @@ def _claim(
         "claimed_at": now,
         "attempts": Message.attempts + 1,  # counted at the claim: a crash mid-send still counts
     }
-    with Session(engine) as session:
-        if engine.dialect.name == "postgresql":
-            # Rows another worker holds are skipped, not waited for, and never claimed twice.
-            ids = list(
-                session.exec(
-                    _due(now, message_ids, limit).with_for_update(skip_locked=True)
-                ).scalars()
+    due = _due(now, message_ids, limit)
+    if engine.dialect.name == "postgresql":
+        # Rows another worker holds are skipped, not waited for, and never claimed twice.
+        due = due.with_for_update(skip_locked=True)
+    # One statement: on SQLite the write lock makes it atomic, and `status = queued` in the
+    # WHERE means a row another process claimed first is simply not returned.
+    statement = (
+        sa.update(Message)
+        .where(Message.id.in_(due.scalar_subquery()), Message.status == MessageStatus.QUEUED)
+        .values(**claim)
+        .returning(Message.id, Message.attempts)
+        .execution_options(synchronize_session=False)
+    )
+    with engine.begin() as connection:
+        tokens = {row[0]: row[1] for row in connection.execute(statement)}
+        if not tokens:
+            return []
+        # RETURNING keeps no order: claim order is emergencies first, then oldest due.
+        ordered = connection.execute(
+            sa.select(Message.id)
+            .where(Message.id.in_(list(tokens)))
+            .order_by(
+                sa.case((Message.kind.in_([MessageKind.EMERGENCY, MessageKind.PAGE]), 0), else_=1),
+                Message.next_attempt_at,
+                Message.id,
             )
-            if ids:
-                session.exec(sa.update(Message).where(Message.id.in_(ids)).values(**claim))
-        else:
-            ids = []
-            for message_id in session.exec(_due(now, message_ids, limit)).scalars().all():
-                result = session.exec(
-                    sa.update(Message)
-                    .where(Message.id == message_id, Message.status == MessageStatus.QUEUED)
-                    .values(**claim)
-                )
-                if result.rowcount == 1:  # 0: another process claimed it first
-                    ids.append(message_id)
-        claimed: list[tuple[int, int]] = []
-        if ids:
-            rows = session.exec(sa.select(Message.id, Message.attempts).where(Message.id.in_(ids)))
-            tokens = dict(rows.all())
-            claimed = [(message_id, tokens[message_id]) for message_id in ids]
-        session.commit()
-    return claimed
+        ).scalars()
+        return [(message_id, tokens[message_id]) for message_id in ordered]
 
 
 def claim_due(
@@ -395,15 +397,7 @@ def suppression_reason(*, session: Session, message: Message) -> str | None:
     if message.kind == MessageKind.PAGE:
         return None  # pages go to the clinic's own on-call staff, not a patient
     contact = find_contact(session=session, clinic_id=message.clinic_id, phone=message.to_number)
-    if contact is None:
-        return None
-    if contact.is_opted_out and message.kind not in OPT_OUT_EXEMPT:
-        return "opted_out"
-    # Emergency guidance is still attempted to a flagged number: the flag may come from a
-    # transient carrier answer, and a failed send costs less than a missed 911 text.
-    if contact.is_flagged and message.kind != MessageKind.EMERGENCY:
-        return "flagged"
-    return None
+    return _suppression(message, contact)
 
 
 def _set_from_claim(session: Session, message_id: int, token: int, **values: Any) -> bool:
@@ -422,6 +416,80 @@ def _set_from_claim(session: Session, message_id: int, token: int, **values: Any
     return result.rowcount == 1
 
 
+def _record_sent_statement() -> sa.Update:
+    table = Message.__table__
+    c = table.c
+    rank = sa.bindparam("p_rank", type_=sa.Integer())
+    # A status callback may have raced ahead of this answer: then its status and its ErrorCode
+    # stand (every SET below reads the row as it was). Only an answer that is news moves the
+    # status and clears an earlier attempt's error code.
+    is_news = c.status_rank < rank
+    return (
+        sa.update(table)
+        .where(c.id == sa.bindparam("p_id", type_=sa.Integer()))
+        .values(
+            twilio_sid=sa.func.coalesce(c.twilio_sid, sa.bindparam("p_sid", type_=sa.String())),
+            sent_at=sa.func.coalesce(c.sent_at, sa.bindparam("p_now", type_=c.sent_at.type)),
+            outcome_unknown_at=None,
+            # Twilio's own count (after Smart Encoding, if its Messaging Service uses it).
+            segments=sa.func.coalesce(sa.bindparam("p_segments", type_=sa.Integer()), c.segments),
+            status=sa.case(
+                (is_news, sa.bindparam("p_status", type_=c.status.type)), else_=c.status
+            ),
+            error_code=sa.case(
+                (is_news, sa.bindparam("p_error", type_=sa.Integer())), else_=c.error_code
+            ),
+            status_rank=sa.case((is_news, rank), else_=c.status_rank),
+        )
+    )
+
+
+RECORD_SENT = _record_sent_statement()
+
+
+def _record_sent_many(
+    session: Session,
+    answers: list[tuple[Message, SendResult]],
+    now: datetime,
+    *,
+    action: str = "outbox.sent",
+) -> None:
+    """Record Twilio's answers (sid, status, segments) and audit each: one executemany."""
+    params = []
+    for message, result in answers:
+        status, rank = provider_status(result.status) or (MessageStatus.ACCEPTED, 10)
+        params.append(
+            {
+                "p_id": message.id,
+                "p_sid": result.sid,
+                "p_now": now,
+                "p_segments": result.segments or None,
+                "p_status": status,
+                "p_error": result.error_code,
+                "p_rank": rank,
+            }
+        )
+        _audit(
+            session,
+            message,
+            action,
+            now,
+            message_id=message.id,
+            twilio_sid=result.sid,
+            attempt=message.attempts,
+        )
+        logger.info(
+            "outbox: message %s %s to %s as %s (attempt %s)",
+            message.id,
+            "found at Twilio" if action == "outbox.reconciled" else "sent",
+            mask_phone(message.to_number),
+            result.sid,
+            message.attempts,
+        )
+    if params:
+        session.connection().execute(RECORD_SENT, params)
+
+
 def _record_sent(
     session: Session,
     message: Message,
@@ -430,42 +498,7 @@ def _record_sent(
     *,
     action: str = "outbox.sent",
 ) -> None:
-    session.exec(
-        sa.update(Message)
-        .where(Message.id == message.id)
-        .values(
-            twilio_sid=sa.func.coalesce(Message.twilio_sid, result.sid),
-            sent_at=sa.func.coalesce(Message.sent_at, now),
-            outcome_unknown_at=None,
-            # Twilio's own count (after Smart Encoding, if its Messaging Service uses it).
-            segments=result.segments if result.segments else Message.segments,
-        )
-    )
-    status, rank = provider_status(result.status) or (MessageStatus.ACCEPTED, 10)
-    # A status callback may have raced ahead of this answer: then its status and its ErrorCode
-    # stand. Only an answer that is news clears an earlier attempt's error code.
-    session.exec(
-        sa.update(Message)
-        .where(Message.id == message.id, Message.status_rank < rank)
-        .values(status=status, status_rank=rank, error_code=result.error_code)
-    )
-    _audit(
-        session,
-        message,
-        action,
-        now,
-        message_id=message.id,
-        twilio_sid=result.sid,
-        attempt=message.attempts,
-    )
-    logger.info(
-        "outbox: message %s %s to %s as %s (attempt %s)",
-        message.id,
-        "found at Twilio" if action == "outbox.reconciled" else "sent",
-        mask_phone(message.to_number),
-        result.sid,
-        message.attempts,
-    )
+    _record_sent_many(session, [(message, result)], now, action=action)
 
 
 def apply_error_policy(
@@ -873,23 +906,7 @@ def _send_one(
             return False
         reason = suppression_reason(session=session, message=message)
         if reason is not None:
-            if _set_from_claim(
-                session,
-                message_id,
-                token,
-                status=MessageStatus.SUPPRESSED,
-                status_rank=RANK_FINAL,
-            ):
-                _audit(
-                    session,
-                    message,
-                    "outbox.suppressed",
-                    now,
-                    message_id=message_id,
-                    reason=reason,
-                    kind=str(message.kind),
-                )
-                logger.info("outbox: message %s suppressed (%s)", message_id, reason)
+            _suppress(session, message, token, now, reason)
             session.commit()
             return False
         session.commit()  # end the read before the network call: hold no locks while sending
@@ -901,17 +918,7 @@ def _send_one(
         if decision != "send":
             return decision == "found"
 
-    try:
-        result: SendResult | None = sender.send(
-            to=message.to_number, body=message.body, outbox_id=message_id
-        )
-        error = None
-    except SendError as caught:
-        result, error = None, caught
-    except Exception as caught:  # noqa: BLE001 - a surprise may or may not have reached Twilio
-        # The type only: provider error texts can quote the phone number.
-        logger.error("outbox: sender raised %s for message %s", type(caught).__name__, message_id)
-        result, error = None, SendError(type(caught).__name__, outcome_unknown=True)
+    result, error = _attempt(sender, message)
 
     with Session(engine, expire_on_commit=False) as session:
         if result is not None:
@@ -921,6 +928,134 @@ def _send_one(
             _record_error(session, message, token, error, now, rng)
         session.commit()
     return result is not None
+
+
+def _attempt(sender: Sender, message: Message) -> tuple[SendResult | None, SendError | None]:
+    """One network call: the provider's answer, or the error (a surprise counts as unknown)."""
+    try:
+        return sender.send(to=message.to_number, body=message.body, outbox_id=message.id), None
+    except SendError as caught:
+        return None, caught
+    except Exception as caught:  # noqa: BLE001 - a surprise may or may not have reached Twilio
+        # The type only: provider error texts can quote the phone number.
+        logger.error("outbox: sender raised %s for message %s", type(caught).__name__, message.id)
+        return None, SendError(type(caught).__name__, outcome_unknown=True)
+
+
+def _prepare(
+    *, engine: Engine, batch: list[tuple[int, int]], now: datetime
+) -> list[tuple[Message, int]]:
+    """Check a claimed batch in one transaction: expire late reminders, suppress opted-out and
+    flagged numbers; the rows still to send, with their claim tokens."""
+    tokens = dict(batch)
+    with Session(engine, expire_on_commit=False) as session:
+        rows = session.exec(sa.select(Message).where(Message.id.in_(list(tokens)))).scalars().all()
+        held = {
+            m.id: m
+            for m in rows
+            if m.status == MessageStatus.SENDING
+            and m.attempts == tokens[m.id]
+            and m.twilio_sid is None
+        }
+        contacts = (
+            {
+                (c.clinic_id, c.phone): c
+                for c in session.exec(
+                    sa.select(Contact).where(
+                        Contact.phone.in_({m.to_number for m in held.values()}),
+                        Contact.clinic_id.in_({m.clinic_id for m in held.values()}),
+                    )
+                ).scalars()
+            }
+            if held
+            else {}
+        )
+        ready = []
+        for message_id, token in batch:  # claim order: emergencies first
+            message = held.get(message_id)
+            if message is None:
+                continue  # the lease ran out and another worker holds it now
+            if (
+                message.kind == MessageKind.REMINDER
+                and message.not_after is not None
+                and now > message.not_after
+            ):
+                _expire(session, message, token, now, "too_late")
+                continue
+            reason = _suppression(message, contacts.get((message.clinic_id, message.to_number)))
+            if reason is not None:
+                _suppress(session, message, token, now, reason)
+                continue
+            ready.append((message, token))
+        session.commit()
+    return ready
+
+
+def _suppression(message: Message, contact: Contact | None) -> str | None:
+    if message.kind == MessageKind.PAGE or contact is None:
+        return None  # pages go to the clinic's own on-call staff, not a patient
+    if contact.is_opted_out and message.kind not in OPT_OUT_EXEMPT:
+        return "opted_out"
+    # Emergency guidance is still attempted to a flagged number: the flag may come from a
+    # transient carrier answer, and a failed send costs less than a missed 911 text.
+    if contact.is_flagged and message.kind != MessageKind.EMERGENCY:
+        return "flagged"
+    return None
+
+
+def _suppress(session: Session, message: Message, token: int, now: datetime, reason: str) -> None:
+    if _set_from_claim(
+        session, message.id, token, status=MessageStatus.SUPPRESSED, status_rank=RANK_FINAL
+    ):
+        _audit(
+            session,
+            message,
+            "outbox.suppressed",
+            now,
+            message_id=message.id,
+            reason=reason,
+            kind=str(message.kind),
+        )
+        logger.info("outbox: message %s suppressed (%s)", message.id, reason)
+
+
+def _send_batch(
+    *,
+    engine: Engine,
+    sender: Sender,
+    batch: list[tuple[int, int]],
+    now: datetime,
+    rng: random.Random | None,
+) -> int:
+    """Send one claimed batch: one transaction to check it, the network calls, one transaction
+    to record the answers. A crash before the record leaves claims that expire and are looked
+    up at Twilio, so batching the writes costs no safety."""
+    started = time.monotonic()
+    ready = _prepare(engine=engine, batch=batch, now=now)
+    answers: list[tuple[Message, int, SendResult | None, SendError | None]] = []
+    sent = 0
+    for message, token in ready:
+        # The rare paths go one row at a time with their own checks: a lookup first, or a
+        # batch slow enough (timeouts) that the claim must be checked again before sending.
+        late = time.monotonic() - started > CLAIM_LEASE.total_seconds() / 3
+        if message.outcome_unknown_at is not None or late:
+            sent += _send_one(
+                engine=engine, sender=sender, message_id=message.id, token=token, now=now, rng=rng
+            )
+            continue
+        result, error = _attempt(sender, message)
+        answers.append((message, token, result, error))
+    if answers:
+        with Session(engine, expire_on_commit=False) as session:
+            accepted = [(m, r) for m, _, r, _ in answers if r is not None]
+            _record_sent_many(session, accepted, now)
+            sent += len(accepted)
+            for message, token, result, error in answers:
+                if result is None:
+                    assert error is not None
+                    _record_error(session, message, token, error, now, rng)
+            session.commit()
+    return sent
 
 
 def send_pending(
@@ -949,11 +1084,7 @@ def send_pending(
         if not batch:
             break
         remaining -= len(batch)
-        for message_id, token in batch:
-            if _send_one(
-                engine=engine, sender=sender, message_id=message_id, token=token, now=now, rng=rng
-            ):
-                sent += 1
+        sent += _send_batch(engine=engine, sender=sender, batch=batch, now=now, rng=rng)
     return sent
 
 
