@@ -407,3 +407,43 @@ def test_a_reminder_already_past_its_deadline_when_claimed_is_not_sent(
 
     assert row(session, reminder).status == MessageStatus.EXPIRED
     assert at_twilio(fake_twilio) == []
+
+
+def test_emergency_guidance_twilio_refuses_for_good_goes_to_the_emergency_queue(
+    session, add, send, fake_twilio
+):
+    message_id = add(MessageKind.EMERGENCY, body="Call 911 now.")
+    fake_twilio.fail_next(21610, 400)  # blocked at Twilio: no retry can help
+
+    assert send() == 0
+
+    assert row(session, message_id).status == MessageStatus.FAILED
+    [handoff] = open_handoffs(session)
+    assert handoff.queue == "emergency" and handoff.priority == 0 and handoff.is_emergency
+    assert "call the patient now" in handoff.note["summary"]
+
+
+def test_a_person_already_on_the_conversation_gets_the_news_on_their_handoff(
+    session, clinic, add, send, fake_twilio, create_contact
+):
+    from gateway.models import Conversation
+
+    contact = create_contact()
+    conversation = Conversation(clinic_id=clinic.id, contact_id=contact.id)
+    session.add(conversation)
+    session.commit()
+    existing = Handoff(
+        clinic_id=clinic.id, conversation_id=conversation.id, queue="clinical", note={}
+    )
+    session.add(existing)
+    session.commit()
+    message_id = add(retry_for=timedelta(minutes=5), conversation_id=conversation.id)
+    fake_twilio.outage("500", until=(NOW + timedelta(days=1)).timestamp())
+
+    drain(session, send, start=NOW, until=NOW + timedelta(hours=1))
+
+    [handoff] = open_handoffs(session)
+    assert handoff.id == existing.id
+    [update] = handoff.note["updates"]
+    assert update["undelivered_message_id"] == message_id
+    assert row(session, message_id).handoff_id == existing.id
