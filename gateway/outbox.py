@@ -135,10 +135,9 @@ OPT_OUT_EXEMPT = frozenset({MessageKind.EMERGENCY, MessageKind.COMPLIANCE})
 #: Kinds sent even when Twilio's log cannot say whether an earlier attempt went out.
 SEND_WHEN_IN_DOUBT = frozenset({MessageKind.EMERGENCY, MessageKind.PAGE})
 #: Kinds whose final failure opens a handoff (a person calls the patient). Reminders are
-#: skipped with a reason instead; pages go to staff who already have the emergency handoff.
-TELL_A_PERSON = frozenset(
-    {MessageKind.EMERGENCY, MessageKind.COMPLIANCE, MessageKind.AUTOMATED, MessageKind.STAFF}
-)
+#: skipped with a reason instead; pages go to staff who already have the emergency handoff;
+#: a STOP/HELP confirmation that did not arrive is no reason to call someone who opted out.
+TELL_A_PERSON = frozenset({MessageKind.EMERGENCY, MessageKind.AUTOMATED, MessageKind.STAFF})
 
 
 def retry_plan(kind: MessageKind) -> RetryPlan:
