@@ -454,7 +454,7 @@ def _record_sent_many(
     action: str = "outbox.sent",
 ) -> None:
     """Record Twilio's answers (sid, status, segments) and audit each: one executemany."""
-    params = []
+    params, audit_rows = [], []
     for message, result in answers:
         status, rank = provider_status(result.status) or (MessageStatus.ACCEPTED, 10)
         params.append(
@@ -468,14 +468,20 @@ def _record_sent_many(
                 "p_rank": rank,
             }
         )
-        _audit(
-            session,
-            message,
-            action,
-            now,
-            message_id=message.id,
-            twilio_sid=result.sid,
-            attempt=message.attempts,
+        audit_rows.append(
+            {
+                "clinic_id": message.clinic_id,
+                "actor": "system",
+                "action": action,
+                "subject_type": "message",
+                "subject_id": message.id,
+                "detail": {
+                    "message_id": message.id,
+                    "twilio_sid": result.sid,
+                    "attempt": message.attempts,
+                },
+                "created_at": now,
+            }
         )
         logger.info(
             "outbox: message %s %s to %s as %s (attempt %s)",
@@ -486,7 +492,10 @@ def _record_sent_many(
             message.attempts,
         )
     if params:
-        session.connection().execute(RECORD_SENT, params)
+        connection = session.connection()
+        connection.execute(RECORD_SENT, params)
+        # One executemany each, not an ORM object per text: this is the outbox's hot path.
+        connection.execute(sa.insert(AuditEvent.__table__), audit_rows)
 
 
 def _record_sent(
