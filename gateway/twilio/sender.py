@@ -191,6 +191,10 @@ class TwilioSender:
         ]
         matches: dict[str, Any] = {}
         for m in [*sent, *held]:
+            # The filter again on our side: Twilio may read DateSent>= by the day only.
+            when = m.date_sent or m.date_created
+            if when is not None and when < since:
+                continue
             if m.body in bodies and m.direction != "inbound" and m.sid not in matches:
                 matches[m.sid] = m
         ordered = sorted(matches.values(), key=lambda m: (m.date_created or since, m.sid))

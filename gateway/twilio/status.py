@@ -164,6 +164,7 @@ def _resend_later(session: Session, message: Message, code: int) -> None:
         handoff_id=message.handoff_id,
         lang=message.lang,
         from_number=message.from_number,
+        not_after=message.not_after,  # a reminder's resend is no more welcome late
     )
     if resend is not None:
         resend.next_attempt_at = now + RETRY_LATER

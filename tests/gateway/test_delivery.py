@@ -447,3 +447,35 @@ def test_a_person_already_on_the_conversation_gets_the_news_on_their_handoff(
     [update] = handoff.note["updates"]
     assert update["undelivered_message_id"] == message_id
     assert row(session, message_id).handoff_id == existing.id
+
+
+def test_the_lookup_reads_only_the_window_since_the_unknown_attempt(impatient, fake_twilio):
+    body = "Riverside Clinic: we got your message and will reply within 2 hours."
+    fake_twilio.clock = lambda: (NOW - timedelta(hours=2)).timestamp()
+    impatient.send(to=PATIENT, body=body, outbox_id=1)  # an old text, same words
+    fake_twilio.clock = lambda: (NOW + timedelta(seconds=1)).timestamp()
+    impatient.send(to=PATIENT, body=body, outbox_id=2)
+    impatient.send(to=PATIENT, body="something else", outbox_id=3)
+
+    found = impatient.lookup(to=PATIENT, body=body, outbox_id=2, since=NOW)
+
+    assert [f.sid for f in found] == [fake_twilio.messages[1]["sid"]]
+    assert impatient.lookup(to="+12025550177", body=body, outbox_id=2, since=NOW) == []
+
+
+def test_the_lookup_matches_a_body_smart_encoding_rewrote(impatient, fake_twilio):
+    sent = impatient.send(to=PATIENT, body='It\'s "fine" - see you...', outbox_id=4)
+
+    found = impatient.lookup(
+        to=PATIENT, body="It’s “fine” — see you…", outbox_id=4, since=NOW - timedelta(days=1)
+    )
+
+    assert [f.sid for f in found] == [sent.sid]
+
+
+def test_a_failing_log_raises_lookup_failed(impatient, fake_twilio):
+    from gateway.sending import LookupFailed
+
+    fake_twilio.outage("500", calls=5, api="list")
+    with pytest.raises(LookupFailed):
+        impatient.lookup(to=PATIENT, body="x", outbox_id=1, since=NOW)
