@@ -5,8 +5,12 @@ sandbox) through the SDK's documented extension point, a custom `http_client`: a
 `TwilioHttpClient` subclass that rewrites `https://api.twilio.com` to that base URL. Everything
 else (auth, form encoding, error parsing) is the SDK's own code path.
 
-Errors come back as `gateway.sending.SendError` carrying only the code, the HTTP status and
-whether it timed out: Twilio's error texts can quote the phone number, so they are dropped.
+Errors come back as `gateway.sending.SendError` carrying only the code, the HTTP status, the
+policy from `gateway.twilio.errors` and whether the outcome is unknown: a refused connection
+never reached Twilio (plain retry), a read timeout or a connection cut after the request went out
+may have created the message, so the outbox calls `lookup` (the client's message list, by
+recipient and `date_sent_after`, matching the body as sent or as Smart Encoding rewrote it)
+before sending again. Twilio's error texts can quote the phone number, so they are dropped.
 """
 
 from __future__ import annotations
