@@ -26,7 +26,7 @@ class Gateway:
 
     settings: Settings
     engine: Engine
-    sender: Any  # gateway.outbox.Sender | None
+    sender: Any  # gateway.sending.Sender | None
 
 
 def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
@@ -51,8 +51,8 @@ def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
 def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     """Build the app. The only place that reads the environment or builds the engine."""
     from gateway import cli, db, logs
-    from gateway.outbox import make_sender
     from gateway.twilio import bp as twilio_bp
+    from gateway.twilio.sender import make_sender
 
     settings = load_settings(settings)
     logs.configure(settings.log_level)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
 
 def _parse_now(value: str | None) -> datetime:
@@ -122,10 +122,3 @@ COMMANDS = (
 def init_app(app: Flask) -> None:
     for command in COMMANDS:
         app.cli.add_command(command)
-
-
-def main() -> None:
-    """`clinic-gateway <command>`: the same commands without typing `flask --app gateway`."""
-    from gateway import create_app
-
-    FlaskGroup(create_app=create_app)(prog_name="clinic-gateway")

@@ -113,7 +113,12 @@ class MessageStatus(StrEnum):
     UNDELIVERED = "undelivered"
     FAILED = "failed"
     READ = "read"
-    UNKNOWN = "unknown"  # a send that may or may not have reached Twilio; never resent
+    PARTIALLY_DELIVERED = "partially_delivered"  # some segments of a long text arrived
+    CANCELED = "canceled"  # a scheduled send canceled at Twilio (not a failure)
+    EXPIRED = "expired"  # not sent: a reminder that would arrive after its not-after time
+    #: A send that may or may not have reached Twilio, where the log could not tell: a person
+    #: was told (a handoff); never resent automatically.
+    UNKNOWN = "unknown"
 
 
 class HandoffStatus(StrEnum):
@@ -306,6 +311,15 @@ class Message(SQLModel, table=True):
     processed_at: datetime | None = at_field()
     created_at: datetime = at_field(default_now=True, index=True)
     sent_at: datetime | None = at_field()
+    # --- delivery ---
+    #: Outbound: retries stop here (a time budget, not a count); a reply still unsent by then
+    #: goes to a person.
+    give_up_at: datetime | None = at_field()
+    #: Outbound reminders: never delivered after this (it would arrive too late to help).
+    not_after: datetime | None = at_field()
+    #: Outbound: since when an attempt may have reached Twilio without us hearing back (a
+    #: timeout, a crash after the claim); Twilio's log is searched before any resend.
+    outcome_unknown_at: datetime | None = at_field()
 
 
 class StatusEvent(SQLModel, table=True):
@@ -319,6 +333,8 @@ class StatusEvent(SQLModel, table=True):
     status: str = Field(max_length=32)
     error_code: int | None = None
     received_at: datetime = at_field(default_now=True)
+    #: Twilio's `RawDlrDoneDate` (YYMMDDhhmm, the carrier's delivery time), as sent.
+    raw_dlr_done_date: str | None = Field(default=None, max_length=32)
 
 
 class Call(SQLModel, table=True):

@@ -16,7 +16,10 @@ The rules, from GSM 03.38 and 3GPP TS 23.040 as carriers and Twilio apply them:
 
 National language shift tables (Turkish, Spanish, Portuguese, ...) are not used: US carriers do
 not support them, so we never count on them. An empty text is 0 segments (nothing is sent).
-Counting is what we send: Twilio's optional "smart encoding" could only make a text cheaper.
+Counting is what we send. Where a Messaging Service with **Smart Encoding** sends, Twilio first
+replaces look-alike Unicode characters (curly quotes, dashes, non-breaking and odd spaces, the
+ellipsis, ...) with GSM-7 ones; `count_segments(text, smart_encoding=True)` counts the text after
+those substitutions (`smart_encode`), which is what the patient's carrier bills.
 """
 
 from __future__ import annotations
@@ -39,6 +42,33 @@ UCS2_SINGLE = 70
 UCS2_PART = 67
 
 
+#: Twilio Smart Encoding: Unicode look-alikes -> GSM-7. Only substitutions from Twilio's
+#: published table that clinic templates and staff keyboards produce are listed; a character left
+#: out counts as UCS-2, so the count can only err towards more segments, never fewer.
+SMART_ENCODING: dict[str, str] = {
+    **dict.fromkeys(
+        "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u02ba\u02ee\u275d\u275e\u301d\u301e", '"'
+    ),
+    **dict.fromkeys(
+        "\u2018\u2019\u201a\u201b\u2032\u02bb\u02bc\u02bd\u02b9\u02c8\u275b\u275c", "'"
+    ),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe63", "-"),
+    **dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    ),
+    "\u2026": "...",
+    # Full-width ASCII (U+FF01..U+FF5E) -> ASCII.
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF40},
+}
+_SMART_TABLE = str.maketrans(SMART_ENCODING)
+
+
+def smart_encode(text: str) -> str:
+    """The text after Twilio Smart Encoding's substitutions (curly quotes -> straight, ...)."""
+    return text.translate(_SMART_TABLE)
+
+
 def encoding(text: str) -> Encoding:
     """The encoding a text travels in: GSM-7 if every character is in the GSM tables."""
     for char in text:
@@ -54,8 +84,11 @@ def _units(text: str, enc: Encoding) -> list[int]:
     return [2 if ord(char) > 0xFFFF else 1 for char in text]
 
 
-def count_segments(text: str) -> int:
-    """The number of SMS segments a text is billed as (0 for an empty text)."""
+def count_segments(text: str, *, smart_encoding: bool = False) -> int:
+    """The number of SMS segments a text is billed as (0 for an empty text); with
+    `smart_encoding`, as a Messaging Service with Smart Encoding on sends it."""
+    if smart_encoding:
+        text = smart_encode(text)
     if not text:
         return 0
     enc = encoding(text)

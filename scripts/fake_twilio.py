@@ -9,6 +9,9 @@ It implements what the gateway uses of the REST API, with Twilio's shapes and er
 
 - `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` (form: To, From or MessagingServiceSid,
   Body, StatusCallback), HTTP Basic auth checked, answers 201 with a message resource;
+- `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`: the message log the client's
+  `messages.list(to=..., date_sent_after=...)` reads: filters To, From, DateSent, DateSent>=,
+  DateSent<=, newest first, paged with PageSize / Page / PageToken and `next_page_uri`;
 - `GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`.
 
 And, for people and tests (no auth, local only):
@@ -17,10 +20,21 @@ And, for people and tests (no auth, local only):
 - `POST /_fake/messages/{Sid}/deliver?status=delivered&error_code=...`: send the status callback,
   signed like Twilio signs it, to the message's `StatusCallback` URL.
 
-Failure injection: `fail_next(code, http_status)` answers the next send(s) with a Twilio error,
-`delay_next(seconds)` makes the next send(s) hang past the client's timeout, then carry on (a
-real API may well create the message the client gave up on); `reset()` or `stop()` cut a hanging
-request off instead, so it never leaks into the next test.
+Failure injection:
+
+- `fail_next(code, http_status)` answers the next send(s) with a Twilio error;
+- `delay_next(seconds)` makes the next send(s) answer late: the message is created (and listed)
+  at once, as Twilio does, and the answer comes after `seconds`, so a client that gave up has
+  still sent it: that is how a timeout becomes a duplicate;
+- `outage(mode, calls=N | until=T, api="all" | "create" | "list")`: for the next N API calls, or
+  until `clock()` reaches T, answer 500, 429 or 503 (Twilio's own error documents), or answer
+  slowly ("slow": created, then answered after `slow_seconds`); `clock` is `time.time` unless a
+  test or the fault script sets it, so an outage can last 30 simulated minutes;
+- `down()` / `up()`: close and reopen the listening socket on the same port, so the client gets
+  a refused connection;
+
+`reset()` or `stop()` release a hanging answer (the connection is dropped), so it never leaks
+into the next test.
 """
 
 from __future__ import annotations
@@ -38,6 +52,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -47,6 +62,7 @@ from twilio.request_validator import RequestValidator
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/2010-04-01/Accounts/"
+OUTAGE_ERRORS = {"500": (20500, 500), "429": (20429, 429), "503": (20503, 503)}
 MESSAGES_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages\.json$")
 MESSAGE_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages/(?P<sid>[^/]+)\.json$")
 DELIVER_RE = re.compile(r"^/_fake/messages/(?P<sid>[^/]+)/deliver$")
@@ -58,6 +74,8 @@ ERROR_MESSAGES = {
     20003: "Authenticate",
     20404: "The requested resource was not found",
     20429: "Too Many Requests",
+    20500: "Internal Server Error",
+    20503: "Service Unavailable",
     21211: "The 'To' number is not a valid phone number.",
     21602: "Message body is required.",
     21603: "A 'From' phone number is required.",
@@ -95,6 +113,16 @@ class _Failure:
 class _Delay:
     seconds: float
     times: int
+    creates: bool = True
+
+
+@dataclass
+class _Outage:
+    mode: str  # "500", "429", "503" or "slow"
+    calls: int | None  # API calls left, or None
+    until: float | None  # clock() value it ends at, or None
+    api: str  # "all", "create" or "list"
+    slow_seconds: float
 
 
 class FakeTwilio:
@@ -109,6 +137,11 @@ class FakeTwilio:
         self.requests: list[dict[str, Any]] = []  # every API request: method, path, status
         self._failures: list[_Failure] = []
         self._delays: list[_Delay] = []
+        self._outages: list[_Outage] = []
+        #: The fake's clock (epoch seconds): outages end and messages are dated by it.
+        self.clock: Any = time.time
+        #: Like a Messaging Service with Smart Encoding on: segments counted after substitutions.
+        self.smart_encoding = False
         self._lock = threading.Lock()
         self._release = threading.Event()  # set to free requests hanging in delay_next
         self._server: ThreadingHTTPServer | None = None
@@ -121,6 +154,7 @@ class FakeTwilio:
     def start(self) -> FakeTwilio:
         """Bind 127.0.0.1 and serve in a daemon thread; sets `base_url`."""
         handler = type("Handler", (_Handler,), {"fake": self})
+        ThreadingHTTPServer.allow_reuse_address = True  # up() rebinds the same port at once
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
@@ -142,15 +176,35 @@ class FakeTwilio:
             self._thread.join(timeout=5)
             self._thread = None
 
+    def down(self) -> None:
+        """Close the listening socket: connections are refused until `up()`."""
+        port = self.port
+        self.stop()
+        self.port = port
+
+    def up(self) -> None:
+        """Listen again on the same port after `down()`."""
+        if self._server is None:
+            self._release = threading.Event()
+            self.start()
+
+    @property
+    def is_down(self) -> bool:
+        return self._server is None
+
     def reset(self) -> None:
-        """Forget every message, request and pending failure or delay."""
+        """Forget every message, request and pending failure, delay or outage."""
         self._release.set()
+        self.up()
         with self._lock:
             self.messages.clear()
             self.requests.clear()
             self._failures.clear()
             self._delays.clear()
             self.media.clear()
+            self._outages.clear()
+            self.clock = time.time
+            self.smart_encoding = False
             self._release = threading.Event()
 
     # ------------------------------------------------------------------ fault injection
@@ -162,10 +216,47 @@ class FakeTwilio:
         with self._lock:
             self._failures.append(_Failure(code, http_status, times, to))
 
-    def delay_next(self, seconds: float, times: int = 1) -> None:
-        """Make the next `times` sends wait `seconds` before answering (for client timeouts)."""
+    def delay_next(self, seconds: float, times: int = 1, *, creates: bool = True) -> None:
+        """Make the next `times` sends wait `seconds` before answering (for client timeouts).
+        The message is created at once unless `creates` is False (Twilio lost the request)."""
         with self._lock:
-            self._delays.append(_Delay(seconds, times))
+            self._delays.append(_Delay(seconds, times, creates))
+
+    def outage(
+        self,
+        mode: str,
+        *,
+        calls: int | None = None,
+        until: float | None = None,
+        api: str = "all",
+        slow_seconds: float = 5.0,
+    ) -> None:
+        """Fail the next `calls` API calls, or every call until `clock()` reaches `until`:
+        `mode` "500", "429" or "503" answers that error; "slow" answers after `slow_seconds`
+        (a send is still created at once)."""
+        if mode not in (*OUTAGE_ERRORS, "slow"):
+            raise ValueError(f"unknown outage mode {mode!r}")
+        if calls is None and until is None:
+            raise ValueError("an outage needs calls= or until=")
+        if api not in ("all", "create", "list"):
+            raise ValueError(f"unknown api {api!r}")
+        with self._lock:
+            self._outages.append(_Outage(mode, calls, until, api, slow_seconds))
+
+    def _take_outage(self, api: str) -> _Outage | None:
+        now = self.clock()
+        with self._lock:
+            self._outages = [
+                o
+                for o in self._outages
+                if (o.calls is None or o.calls > 0) and (o.until is None or now < o.until)
+            ]
+            for outage in self._outages:
+                if outage.api in ("all", api):
+                    if outage.calls is not None:
+                        outage.calls -= 1
+                    return outage
+        return None
 
     def _take_failure(self, to: str) -> _Failure | None:
         with self._lock:
@@ -177,15 +268,15 @@ class FakeTwilio:
                     return failure
         return None
 
-    def _take_delay(self) -> tuple[float, threading.Event]:
+    def _take_delay(self) -> tuple[float, bool, threading.Event]:
         with self._lock:
             if not self._delays:
-                return 0.0, self._release
+                return 0.0, True, self._release
             delay = self._delays[0]
             delay.times -= 1
             if delay.times <= 0:
                 self._delays.pop(0)
-            return delay.seconds, self._release
+            return delay.seconds, delay.creates, self._release
 
     # ------------------------------------------------------------------ messages
 
@@ -220,9 +311,13 @@ class FakeTwilio:
             "StatusCallback": form.get("StatusCallback"),
             # With a Messaging Service and no From, Twilio answers "accepted" and picks a sender.
             "status": "queued" if form.get("From") else "accepted",
-            "num_segments": count_segments(body),
-            "date_created": formatdate(usegmt=False),
-            "created_epoch": time.time(),
+            "num_segments": count_segments(
+                body, smart_encoding=self.smart_encoding and bool(form.get("MessagingServiceSid"))
+            ),
+            "date_created": formatdate(self.clock(), usegmt=True),
+            # The fake hands a text to the carrier at once, so it is "sent" when created.
+            "date_sent": formatdate(self.clock(), usegmt=True),
+            "created_epoch": self.clock(),
         }
         with self._lock:
             self.messages.append(record)
@@ -235,7 +330,7 @@ class FakeTwilio:
             "api_version": "2010-04-01",
             "body": record["Body"],
             "date_created": record["date_created"],
-            "date_sent": None,
+            "date_sent": record.get("date_sent"),
             "date_updated": record["date_created"],
             "direction": "outbound-api",
             "error_code": record.get("error_code"),
@@ -251,6 +346,52 @@ class FakeTwilio:
             "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
             "to": record["To"],
             "uri": uri,
+        }
+
+    def list_messages(self, query: dict[str, str]) -> dict[str, Any]:
+        """One page of the message log, newest first, filtered like Twilio's list API."""
+        after = _parse_date(query.get("DateSent>"))
+        before = _parse_date(query.get("DateSent<"))
+        on_day = _parse_date(query.get("DateSent"))
+        page_size = max(1, min(int(query.get("PageSize") or 50), 1000))
+        page = max(0, int(query.get("Page") or 0))
+        with self._lock:
+            records = [dict(m) for m in reversed(self.messages)]
+        selected = []
+        for record in records:
+            if query.get("To") and record["To"] != query["To"]:
+                continue
+            if query.get("From") and record["From"] != query["From"]:
+                continue
+            sent = record["created_epoch"]
+            if after is not None and sent < after:
+                continue
+            if before is not None and sent > before + (86400 if _is_day(query["DateSent<"]) else 0):
+                continue
+            if on_day is not None and not (on_day <= sent < on_day + 86400):
+                continue
+            selected.append(record)
+        chunk = selected[page * page_size : (page + 1) * page_size]
+        base = f"{API_PREFIX}{self.account_sid}/Messages.json"
+        kept = {k: v for k, v in query.items() if k not in ("Page", "PageToken", "PageSize")}
+
+        def page_uri(number: int) -> str:
+            params = {**kept, "PageSize": str(page_size), "Page": str(number)}
+            if number:
+                params["PageToken"] = f"PA{number}"
+            return f"{base}?{urllib.parse.urlencode(params)}"
+
+        has_next = (page + 1) * page_size < len(selected)
+        return {
+            "messages": [self._resource(record) for record in chunk],
+            "end": page * page_size + max(len(chunk) - 1, 0),
+            "first_page_uri": page_uri(0),
+            "next_page_uri": page_uri(page + 1) if has_next else None,
+            "page": page,
+            "page_size": page_size,
+            "previous_page_uri": page_uri(page - 1) if page else None,
+            "start": page * page_size,
+            "uri": page_uri(page),
         }
 
     def status_callback(
@@ -334,7 +475,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            # The client gave up waiting (a timeout on purpose): nothing left to answer.
+            self.close_connection = True
 
     def _form(self) -> dict[str, str]:
         length = int(self.headers.get("Content-Length") or 0)
@@ -358,12 +503,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.requests.append({"method": "POST", "path": path.path})
             if not self._api_account(match):
                 return
-            seconds, release = self.fake._take_delay()
+            outage = self.fake._take_outage("create")
+            if outage is not None and outage.mode in OUTAGE_ERRORS:
+                code, http_status = OUTAGE_ERRORS[outage.mode]
+                self._send_json(http_status, error_body(code, http_status))
+                return
+            seconds, creates, release = self.fake._take_delay()
+            if outage is not None:
+                seconds = max(seconds, outage.slow_seconds)
+            # Created first, answered late: a client that times out has still sent the text.
+            if creates:
+                status, payload = self.fake.create_message(form)
+            else:
+                status, payload = 500, error_body(20500, 500)
             if seconds and release.wait(seconds):
-                # Released by reset() or stop(): drop the request, as if it never arrived.
+                # Released by reset() or stop(): drop the connection without an answer.
                 self.close_connection = True
                 return
-            status, payload = self.fake.create_message(form)
             self._send_json(status, payload)
             return
         if match := DELIVER_RE.match(path.path):
@@ -381,7 +537,28 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json(404, error_body(20404, 404))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
-        path = urllib.parse.urlsplit(self.path).path
+        split = urllib.parse.urlsplit(self.path)
+        path = split.path
+        if match := MESSAGES_RE.match(path):
+            self.fake.requests.append({"method": "GET", "path": path})
+            if not self._api_account(match):
+                return
+            outage = self.fake._take_outage("list")
+            if outage is not None and outage.mode in OUTAGE_ERRORS:
+                code, http_status = OUTAGE_ERRORS[outage.mode]
+                self._send_json(http_status, error_body(code, http_status))
+                return
+            if outage is not None and self.fake._release.wait(outage.slow_seconds):
+                self.close_connection = True
+                return
+            query = dict(urllib.parse.parse_qsl(split.query, keep_blank_values=True))
+            try:
+                payload = self.fake.list_messages(query)
+            except ValueError:
+                self._send_json(400, error_body(20001, 400, "Invalid parameter"))
+                return
+            self._send_json(200, payload)
+            return
         if path == "/_fake/messages":
             with self.fake._lock:
                 listing = [dict(m) for m in self.fake.messages]
@@ -415,6 +592,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, self.fake._resource(record))
             return
         self._send_json(404, error_body(20404, 404))
+
+
+def _is_day(value: str) -> bool:
+    return len(value.strip()) == 10
+
+
+def _parse_date(value: str | None) -> float | None:
+    """A `DateSent` filter value (YYYY-MM-DD or ISO 8601 with Z) as epoch seconds."""
+    if not value:
+        return None
+    value = value.strip()
+    if _is_day(value):
+        parsed = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
+    else:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+    return parsed.timestamp()
 
 
 def main(argv: list[str] | None = None) -> int:

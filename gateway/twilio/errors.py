@@ -7,36 +7,20 @@ take texts (21211, 21614, 21635, 30005, 30006: flag the contact so staff call or
 30007 (carrier filtering: resending the same text only digs deeper). Anything else fails for a
 person to look at.
 
-Used by the outbox (errors from the REST API) and the status callback (errors reported later).
-Pure: no IO, no Twilio SDK.
+Used by the Twilio sender (which puts the policy on the `SendError` it raises, so the outbox
+needs no Twilio codes) and the status callback (errors reported later). The vocabulary (`Action`,
+`Policy`) lives in `gateway.sending`. Pure: no IO, no Twilio SDK.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from enum import StrEnum
-
-from gateway.models import Contact
-
-
-class Action(StrEnum):
-    RETRY = "retry"  # back off and send again
-    RETRY_ONCE_LATER = "retry_once_later"  # one more try, much later
-    OPT_OUT = "opt_out"  # record the opt-out on the contact; never retry
-    FLAG = "flag"  # the number cannot take texts: flag the contact for staff; never retry
-    FAIL = "fail"  # give up on this message
-
-
-@dataclass(frozen=True)
-class Policy:
-    action: Action
-    reason: str
-
-    @property
-    def is_retryable(self) -> bool:
-        return self.action in (Action.RETRY, Action.RETRY_ONCE_LATER)
-
+from gateway.sending import (
+    NO_ANSWER,
+    OTHER,
+    Action,
+    Policy,
+    apply_to_contact,
+)
 
 #: Twilio error code -> what to do. Codes not listed fail without a retry.
 POLICY: dict[int, Policy] = {
@@ -53,8 +37,6 @@ POLICY: dict[int, Policy] = {
 
 RATE_LIMITED = POLICY[20429]
 SERVER_ERROR = Policy(Action.RETRY, "Twilio server error")
-NO_ANSWER = Policy(Action.RETRY, "timeout or connection error")
-OTHER = Policy(Action.FAIL, "error not retried")
 
 #: The evidence stored on a contact opted out by Twilio rather than by one of our keywords.
 OPT_OUT_KEYWORD = "twilio:21610"
@@ -74,21 +56,21 @@ def classify(*, code: int | None, http_status: int | None, is_timeout: bool = Fa
     return OTHER
 
 
-def apply_to_contact(*, contact: Contact, policy: Policy, code: int | None, now: datetime) -> bool:
-    """Record an opt-out or a flag on the contact; True when the contact changed."""
-    if policy.action is Action.OPT_OUT:
-        if contact.is_opted_out:
-            return False  # keep the first evidence
-        contact.is_opted_out = True
-        contact.opted_out_at = now
-        contact.opt_out_keyword = OPT_OUT_KEYWORD
-        contact.opt_out_message_id = None
-        return True
-    if policy.action is Action.FLAG:
-        reason = f"twilio:{code} {policy.reason}"[:200]
-        if contact.is_flagged and contact.flag_reason == reason:
-            return False
-        contact.is_flagged = True
-        contact.flag_reason = reason
-        return True
-    return False
+def evidence(code: int | None) -> str:
+    """How a contact's opt-out or flag names its source: `twilio:21610`."""
+    return f"twilio:{code}"
+
+
+__all__ = [
+    "NO_ANSWER",
+    "OPT_OUT_KEYWORD",
+    "OTHER",
+    "POLICY",
+    "RATE_LIMITED",
+    "SERVER_ERROR",
+    "Action",
+    "Policy",
+    "apply_to_contact",
+    "classify",
+    "evidence",
+]

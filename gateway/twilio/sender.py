@@ -5,16 +5,22 @@ sandbox) through the SDK's documented extension point, a custom `http_client`: a
 `TwilioHttpClient` subclass that rewrites `https://api.twilio.com` to that base URL. Everything
 else (auth, form encoding, error parsing) is the SDK's own code path.
 
-Errors come back as `gateway.outbox.SendError` carrying only the code, the HTTP status and
-whether it timed out: Twilio's error texts can quote the phone number, so they are dropped.
+Errors come back as `gateway.sending.SendError` carrying only the code, the HTTP status, the
+policy from `gateway.twilio.errors` and whether the outcome is unknown: a refused connection
+never reached Twilio (plain retry), a read timeout or a connection cut after the request went out
+may have created the message, so the outbox calls `lookup` (the client's message list, by
+recipient and `date_sent_after`, matching the body as sent or as Smart Encoding rewrote it)
+before sending again. Twilio's error texts can quote the phone number, so they are dropped.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 import requests
+import urllib3.exceptions
 from twilio.base.exceptions import TwilioException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
@@ -22,13 +28,45 @@ from twilio.rest import Client
 
 from gateway.config import Settings
 from gateway.logs import mask_phone
-from gateway.outbox import SendError, SendResult
+from gateway.segments import smart_encode
+from gateway.sending import LookupFailed, SendError, SendResult
+from gateway.twilio.errors import classify, evidence
 
 logger = logging.getLogger(__name__)
 
 TWILIO_API = "https://api.twilio.com"
 #: Seconds to wait for Twilio (connect and read) before the send counts as timed out.
 DEFAULT_TIMEOUT = 10.0
+#: How many of the recipient's recent messages a lookup reads (newest first).
+LOOKUP_LIMIT = 50
+#: Statuses of a message Twilio holds but has not handed to a carrier yet (no date_sent).
+NOT_YET_SENT = frozenset({"accepted", "queued", "scheduled", "sending"})
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _never_connected(error: BaseException) -> bool:
+    """True when the request cannot have reached Twilio (refused, DNS, connect timeout)."""
+    seen: set[int] = set()
+    stack: list[Any] = [error]
+    while stack:
+        item = stack.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, (requests.ConnectTimeout, urllib3.exceptions.ConnectTimeoutError)):
+            return True
+        if isinstance(item, urllib3.exceptions.NewConnectionError):
+            return True
+        if isinstance(item, BaseException):
+            stack.extend([item.__cause__, item.__context__, *item.args])
+            stack.append(getattr(item, "reason", None))
+    return False
 
 
 class BaseUrlHttpClient(TwilioHttpClient):
@@ -112,13 +150,78 @@ class TwilioSender:
                 status,
             )
             # `from None`: the SDK's exception text may quote the number.
+            code = int(code) if code is not None else None
+            status = int(status) if status is not None else None
             raise SendError(
                 f"twilio error {code}",
-                code=int(code) if code is not None else None,
-                http_status=int(status) if status is not None else None,
+                code=code,
+                http_status=status,
+                policy=classify(code=code, http_status=status),
+                evidence=evidence(code),
             ) from None
-        except requests.Timeout:
-            raise SendError("timed out waiting for Twilio", is_timeout=True) from None
         except requests.RequestException as error:
-            raise SendError(f"could not reach Twilio ({type(error).__name__})") from None
-        return SendResult(sid=str(message.sid), status=str(message.status or "queued"))
+            # A refused connection never reached Twilio: plain retry. A read timeout or a
+            # connection cut after the request went out may have created the message: the
+            # outbox looks it up before sending again.
+            unknown = not _never_connected(error)
+            raise SendError(
+                f"could not reach Twilio ({type(error).__name__})",
+                is_timeout=isinstance(error, requests.Timeout),
+                outcome_unknown=unknown,
+            ) from None
+        return SendResult(
+            sid=str(message.sid),
+            status=str(message.status or "queued"),
+            segments=_int_or_none(message.num_segments),
+        )
+
+    def lookup(self, *, to: str, body: str, outbox_id: int, since: datetime) -> list[SendResult]:
+        """Twilio's record of this text since `since`, oldest first: the recipient's messages
+        sent after `since`, plus any it still holds unsent, whose body matches (as sent, or as
+        Smart Encoding rewrote it). Raises LookupFailed when the log cannot be read."""
+        bodies = {body, smart_encode(body)}
+        try:
+            sent = self.client.messages.list(
+                to=to, date_sent_after=since, limit=LOOKUP_LIMIT, page_size=LOOKUP_LIMIT
+            )
+            # A message Twilio still queues has no date_sent, so the filter above misses it.
+            recent = self.client.messages.list(to=to, limit=20, page_size=20)
+        except (TwilioException, requests.RequestException) as error:
+            raise LookupFailed(type(error).__name__) from None
+        held = [
+            m
+            for m in recent
+            if m.status in NOT_YET_SENT and m.date_created is not None and m.date_created >= since
+        ]
+        matches: dict[str, Any] = {}
+        for m in [*sent, *held]:
+            # The filter again on our side: Twilio may read DateSent>= by the day only.
+            when = m.date_sent or m.date_created
+            if when is not None and when < since:
+                continue
+            if m.body in bodies and m.direction != "inbound" and m.sid not in matches:
+                matches[m.sid] = m
+        ordered = sorted(matches.values(), key=lambda m: (m.date_created or since, m.sid))
+        logger.info(
+            "twilio lookup for message %s to %s: %s match(es)",
+            outbox_id,
+            mask_phone(to),
+            len(ordered),
+        )
+        return [
+            SendResult(
+                sid=str(m.sid),
+                status=str(m.status or "queued"),
+                error_code=_int_or_none(m.error_code),
+                segments=_int_or_none(m.num_segments),
+            )
+            for m in ordered
+        ]
+
+
+def make_sender(settings: Settings) -> TwilioSender | None:
+    """The Twilio sender when credentials are set; otherwise None (texts stay queued)."""
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        logger.warning("TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN not set: outbound texts stay queued")
+        return None
+    return TwilioSender.from_settings(settings)

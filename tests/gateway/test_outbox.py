@@ -14,8 +14,6 @@ from sqlalchemy.exc import OperationalError
 from gateway import outbox
 from gateway.models import AuditEvent, Contact, Message, MessageKind, MessageStatus
 from gateway.outbox import (
-    MAX_ATTEMPTS,
-    claim_due,
     queue_message,
     send_after_commit,
     send_pending,
@@ -131,7 +129,7 @@ def test_send_after_commit_never_raises_and_leaves_the_row_for_the_worker(
     def database_down(**_kwargs):
         raise OperationalError("select", {}, Exception("connection refused"))
 
-    monkeypatch.setattr(outbox, "claim_due", database_down)
+    monkeypatch.setattr(outbox, "_claim", database_down)
     assert send_after_commit(app, [message_id]) == 0
     assert reload(session, Message, message_id).status == MessageStatus.QUEUED
 
@@ -307,29 +305,6 @@ def test_transient_errors_are_retried_later_then_succeed(
     assert retry.detail["code"] == code and retry.detail["http_status"] == http_status
 
 
-def test_a_timeout_is_retried_later(session, queue, send, fake_twilio):
-    impatient = TwilioSender(
-        account_sid=ACCOUNT_SID,
-        auth_token=AUTH_TOKEN,
-        public_base_url=PUBLIC_BASE_URL,
-        messaging_service_sid=MESSAGING_SERVICE_SID,
-        api_base_url=fake_twilio.base_url,
-        timeout=0.3,
-    )
-    message_id = queue()
-    fake_twilio.delay_next(10)
-
-    assert send(sender=impatient) == 0
-    message = reload(session, Message, message_id)
-    assert message.status == MessageStatus.QUEUED
-    assert message.next_attempt_at > NOW
-    [retry] = audits(session, "outbox.retry_scheduled")
-    assert retry.detail["timeout"] is True
-
-    assert send(message.next_attempt_at, sender=impatient) == 1
-    assert reload(session, Message, message_id).status == MessageStatus.ACCEPTED
-
-
 def test_connection_refused_is_retried(session, queue, send):
     nowhere = TwilioSender(
         account_sid=ACCOUNT_SID,
@@ -346,33 +321,16 @@ def test_connection_refused_is_retried(session, queue, send):
     assert message.status == MessageStatus.QUEUED and message.next_attempt_at > NOW
 
 
-def test_backoff_grows_and_gives_up_after_the_last_attempt(session, queue, send, fake_twilio):
-    message_id = queue()
-    fake_twilio.fail_next(20429, 429, times=MAX_ATTEMPTS)
-    now, ceilings = NOW, []
-
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        assert send(now) == 0
-        message = reload(session, Message, message_id)
-        assert message.attempts == attempt
-        if attempt < MAX_ATTEMPTS:
-            assert message.status == MessageStatus.QUEUED
-            ceilings.append(message.next_attempt_at - now)
-            assert message.next_attempt_at - now <= timedelta(seconds=30 * 2 ** (attempt - 1))
-            now = message.next_attempt_at
-
-    assert message.status == MessageStatus.FAILED
-    assert len(audits(session, "outbox.gave_up")) == 1
-    assert send(now + timedelta(days=1)) == 0
-    assert fake_twilio.messages == []
-
-
-def test_backoff_is_capped_at_an_hour_with_full_jitter():
+def test_backoff_is_capped_with_full_jitter_and_emergencies_retry_sooner():
     rng = random.Random(1)
-    delays = [outbox.backoff(attempts=20, rng=rng) for _ in range(200)]
-    assert max(delays) <= timedelta(hours=1)
-    assert min(delays) < timedelta(minutes=20) < max(delays)  # spread, not a fixed step
-    assert min(delays) >= timedelta(seconds=1)
+    replies = [outbox.backoff(attempts=20, rng=rng) for _ in range(200)]
+    urgent = [outbox.backoff(attempts=20, rng=rng, kind=MessageKind.EMERGENCY) for _ in range(200)]
+    assert max(replies) <= timedelta(minutes=10)
+    assert min(replies) < timedelta(minutes=3) < max(replies)  # spread, not a fixed step
+    assert min(replies) >= timedelta(seconds=1)
+    assert max(urgent) <= timedelta(minutes=1)
+    first = [outbox.backoff(attempts=1, rng=rng, kind=MessageKind.EMERGENCY) for _ in range(50)]
+    assert max(first) <= timedelta(seconds=5)
 
 
 def test_unreachable_handset_is_retried_once_much_later(session, queue, send, fake_twilio):
@@ -537,26 +495,6 @@ def test_an_opt_out_after_queueing_still_stops_the_text(
 
 
 # ----------------------------------------------------------------------------- stuck sends
-
-
-def test_a_send_stuck_in_sending_becomes_unknown_and_is_never_resent(
-    app, session, queue, send, fake_twilio
-):
-    message_id = queue()
-    # A worker claims the row and dies before Twilio's answer is recorded.
-    assert claim_due(engine=app.extensions["gateway"].engine, now=NOW) == [message_id]
-
-    assert send(NOW + timedelta(minutes=5)) == 0
-    assert reload(session, Message, message_id).status == MessageStatus.SENDING
-
-    assert send(NOW + timedelta(minutes=11)) == 0
-    assert reload(session, Message, message_id).status == MessageStatus.UNKNOWN
-    [event] = audits(session, "outbox.unknown")
-    assert event.subject_id == message_id
-
-    assert send(NOW + timedelta(days=2)) == 0
-    assert reload(session, Message, message_id).status == MessageStatus.UNKNOWN
-    assert fake_twilio.messages == []
 
 
 # ----------------------------------------------------------------------------- segments

@@ -73,3 +73,21 @@ def test_extension_table_is_two_septets_each() -> None:
 def test_describe_reads_like_the_golden_files() -> None:
     assert describe("a" * 161) == "GSM-7, 2 segments, 161 chars"
     assert describe("ж") == "UCS-2, 1 segment, 1 chars"
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "smart"),
+    [
+        ("It’s “fine” — see you at 3… " + "a" * 45, 2, 1),  # 75 chars: UCS-2 as typed
+        ("Dr. O’Neil’s office " + "a" * 140, 3, 1),
+        ("Ｃ to confirm", 1, 1),
+        ("Confirmed 👍 " + "a" * 60, 2, 2),  # an emoji has no substitute
+        ("a" * 150 + " – ok…", 3, 1),  # 156 + "..." = 158 septets after substitution
+    ],
+)
+def test_smart_encoding_counts_after_twilios_substitutions(text, plain, smart):
+    from gateway.segments import smart_encode
+
+    assert count_segments(text) == plain
+    assert count_segments(text, smart_encoding=True) == smart
+    assert encoding(smart_encode("“quoted” ‘single’ – — … \u00a0")) == "GSM-7"

@@ -7,10 +7,12 @@ import re
 import subprocess
 import sys
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from twilio.base.exceptions import TwilioRestException
+import requests
+from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
@@ -113,3 +115,90 @@ def test_runs_standalone_with_a_listing(tmp_path):
         process.terminate()
         process.wait(timeout=10)
         process.stdout.close()
+
+
+# ----------------------------------------------------------------------------- failure modes
+
+
+def send_one(client: Client, to: str = "+12025550123", body: str = "hi"):
+    return client.messages.create(to=to, body=body, from_="+12025550100")
+
+
+@pytest.mark.parametrize(
+    ("mode", "http_status", "code"),
+    [("500", 500, 20500), ("429", 429, 20429), ("503", 503, 20503)],
+)
+def test_an_outage_for_a_number_of_calls_answers_twilios_error(
+    fake_twilio, mode, http_status, code
+):
+    client = client_for(fake_twilio)
+    fake_twilio.outage(mode, calls=2)
+
+    for _ in range(2):
+        with pytest.raises(TwilioRestException) as raised:
+            send_one(client)
+        assert (raised.value.status, raised.value.code) == (http_status, code)
+    assert send_one(client).status == "queued"
+    assert len(fake_twilio.messages) == 1
+
+
+def test_an_outage_until_a_time_follows_the_fakes_clock(fake_twilio):
+    client = client_for(fake_twilio)
+    clock = {"now": 1_000.0}
+    fake_twilio.clock = lambda: clock["now"]
+    fake_twilio.outage("503", until=1_000.0 + 30 * 60)
+
+    with pytest.raises(TwilioRestException):
+        send_one(client)
+    clock["now"] += 29 * 60
+    with pytest.raises(TwilioException):
+        client.messages.list(to="+12025550123")  # the log is down too
+    clock["now"] += 60
+    assert send_one(client).sid.startswith("SM")
+
+
+def test_a_slow_answer_still_creates_the_message(fake_twilio):
+    impatient = Client(
+        ACCOUNT_SID, AUTH_TOKEN, http_client=BaseUrlHttpClient(fake_twilio.base_url, timeout=0.3)
+    )
+    fake_twilio.outage("slow", calls=1, slow_seconds=5)
+
+    with pytest.raises(requests.Timeout):
+        send_one(impatient, body="Call 911 now.")
+
+    # Twilio has it although the client gave up: the log shows it.
+    assert [m["Body"] for m in fake_twilio.messages] == ["Call 911 now."]
+    [listed] = client_for(fake_twilio).messages.list(to="+12025550123")
+    assert listed.body == "Call 911 now."
+
+
+def test_down_refuses_connections_until_up(fake_twilio):
+    client = client_for(fake_twilio)
+    fake_twilio.down()
+    try:
+        with pytest.raises(requests.ConnectionError):
+            send_one(client)
+    finally:
+        fake_twilio.up()
+    assert send_one(client).status == "queued"
+
+
+def test_the_message_log_filters_by_recipient_and_date_and_pages(fake_twilio):
+    client = client_for(fake_twilio)
+    clock = {"now": datetime(2025, 3, 4, 15, 0, tzinfo=UTC).timestamp()}
+    fake_twilio.clock = lambda: clock["now"]
+    send_one(client, body="old")
+    clock["now"] += 3600
+    for n in range(5):
+        send_one(client, body=f"new {n}")
+        clock["now"] += 1
+    send_one(client, to="+12025550177", body="someone else")
+
+    since = datetime(2025, 3, 4, 15, 30, tzinfo=UTC)
+    listed = client.messages.list(to="+12025550123", date_sent_after=since, page_size=2)
+
+    assert [m.body for m in listed] == [f"new {n}" for n in reversed(range(5))]  # newest first
+    gets = [r for r in fake_twilio.requests if r["method"] == "GET"]
+    assert len(gets) == 3  # three pages of two
+    assert all(m.date_sent >= since for m in listed)
+    assert [m.body for m in client.messages.list(to="+12025550177")] == ["someone else"]

@@ -326,3 +326,163 @@ def test_the_fake_twilio_delivers_signed_callbacks_over_http(
     assert fake_twilio.deliver(fake_twilio.messages[0]["sid"], "delivered") == 200
 
     assert reload(session, Message, message.id).status == MessageStatus.DELIVERED
+
+
+# ----------------------------------------------------------------------------- every signal
+
+
+def test_a_late_delivered_after_undelivered_30003_cancels_the_resend(
+    app, session, sent, callback, fake_twilio
+):
+    message_id, sid = sent()
+    callback(sid, "undelivered", 30003)
+    session.expire_all()
+    [resend] = session.exec(
+        sa.select(Message).where(Message.idempotency_key == f"resend:{message_id}")
+    ).scalars()
+
+    assert callback(sid, "delivered").status_code == 200
+
+    message = reload(session, Message, message_id)
+    assert message.status == MessageStatus.DELIVERED
+    assert message.error_code is None
+    assert reload(session, Message, resend.id).status == MessageStatus.SUPPRESSED
+    gateway = app.extensions["gateway"]
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert send_pending(engine=gateway.engine, sender=gateway.sender, now=later) == 0
+    assert len(fake_twilio.messages) == 1  # the patient got one text
+    session.expire_all()
+    [audit] = session.exec(
+        sa.select(AuditEvent).where(AuditEvent.action == "outbox.resend_canceled")
+    ).scalars()
+    assert audit.subject_id == resend.id
+
+
+def test_an_undelivered_after_delivered_changes_nothing_and_queues_no_resend(
+    session, sent, callback
+):
+    message_id, sid = sent()
+    callback(sid, "delivered")
+    callback(sid, "undelivered", 30003)
+
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+    session.expire_all()
+    assert session.exec(sa.select(sa.func.count()).select_from(Message)).scalar_one() == 1
+
+
+def test_a_status_that_beats_the_send_answer_keeps_its_error_code(
+    app, session, queue, fake_twilio, twilio_post
+):
+    """Twilio's callback arrives while the send's own answer is still on its way."""
+    message_id = queue(BODY, now=NOW)
+    fake_twilio.delay_next(1.5)  # created at once, answered 1.5 s later
+    gateway = app.extensions["gateway"]
+    worker = threading.Thread(
+        target=send_pending,
+        kwargs={"engine": gateway.engine, "sender": gateway.sender, "now": NOW},
+    )
+    worker.start()
+    for _ in range(100):
+        if fake_twilio.messages:
+            break
+        threading.Event().wait(0.02)
+    [created] = fake_twilio.messages
+    url, form, _ = fake_twilio.status_callback(created["sid"], "undelivered", 30007)
+    assert twilio_post(url.removeprefix(PUBLIC_BASE_URL), form).status_code == 200
+    worker.join(timeout=10)
+
+    message = reload(session, Message, message_id)
+    assert message.status == MessageStatus.UNDELIVERED  # the answer did not move it back
+    assert message.error_code == 30007  # nor wipe the code
+    assert message.twilio_sid == created["sid"]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("partially_delivered", MessageStatus.PARTIALLY_DELIVERED),
+        ("canceled", MessageStatus.CANCELED),
+    ],
+)
+def test_partially_delivered_and_canceled_are_statuses_of_their_own(
+    session, sent, callback, status, expected
+):
+    message_id, sid = sent()
+
+    callback(sid, status)
+
+    assert reload(session, Message, message_id).status == expected
+    assert expected != MessageStatus.FAILED
+
+
+def test_partially_delivered_then_delivered_ends_delivered(session, sent, callback):
+    message_id, sid = sent()
+    callback(sid, "partially_delivered")
+    callback(sid, "delivered")
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+
+
+def test_raw_dlr_done_date_is_stored(session, sent, callback):
+    _, sid = sent()
+
+    callback(sid, "delivered", RawDlrDoneDate="2503041502")
+
+    [event] = events(session, sid)
+    assert event.raw_dlr_done_date == "2503041502"
+
+
+def test_a_malformed_raw_dlr_done_date_is_dropped_not_fatal(session, sent, callback):
+    message_id, sid = sent()
+
+    response = callback(sid, "delivered", RawDlrDoneDate="x" * 500)
+
+    assert response.status_code == 200
+    [event] = events(session, sid)
+    assert event.raw_dlr_done_date is None
+    assert reload(session, Message, message_id).status == MessageStatus.DELIVERED
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("ErrorCode", "2147483648"),
+        ("ErrorCode", "99999999999999999999"),
+        ("ErrorCode", "-1"),
+        ("ErrorCode", "1e5"),
+        ("outbox_id", "2147483648"),
+        ("outbox_id", "-3"),
+        ("outbox_id", "9" * 40),
+        ("MessageSid", "SM" + "a" * 32 + "\n"),
+        ("MessageSid", "SM" + "a" * 31 + "\x00"),
+        ("MessageStatus", "delivered\x00"),
+    ],
+)
+def test_out_of_range_or_malformed_values_get_a_clear_400(session, sent, twilio_post, field, value):
+    message_id, sid = sent()
+    form = {"MessageSid": sid, "MessageStatus": "failed", "AccountSid": ACCOUNT_SID}
+    query = f"?outbox_id={message_id}"
+    if field == "outbox_id":
+        query = f"?outbox_id={value}"
+    else:
+        form[field] = value
+
+    response = twilio_post("/twilio/status" + query, form)
+
+    assert response.status_code == 400
+    assert events(session) == []
+    assert reload(session, Message, message_id).status == MessageStatus.ACCEPTED
+
+
+def test_smart_encoding_segments_are_counted_after_its_substitutions(
+    session, queue, app, fake_twilio
+):
+    fake_twilio.smart_encoding = True
+    body = "Riverside Clinic: it’s time for your visit “check-in” — reply C to confirm… thanks"
+    message_id = queue(body, now=NOW)
+    assert reload(session, Message, message_id).segments == 2  # as typed: UCS-2, 82 > 70
+
+    gateway = app.extensions["gateway"]
+    send_pending(engine=gateway.engine, sender=gateway.sender, now=NOW)
+
+    assert reload(session, Message, message_id).segments == 1  # what Twilio bills: GSM-7
+    assert fake_twilio.messages[0]["num_segments"] == 1

@@ -1,6 +1,6 @@
 """staff: staff accounts, sign-in attempts, the work on each handoff, internal notes.
 
-Revision ID: 0004_staff
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-03 18:39:42.982018
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401 - for any sqlmodel type autogenerate renders as itself
 from alembic import op
 
-revision: str = "0004_staff"
+revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
