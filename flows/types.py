@@ -22,6 +22,12 @@ class Awaiting(StrEnum):
     APPOINTMENT_REMINDER = "appointment_reminder"
     FORM_REMINDER = "form_reminder"
     TELEHEALTH_PREP = "telehealth_prep"
+    # --- reminders: the later steps of the reminder flows (flows/reminders/)
+    NO_SHOW = "no_show"  # a no-show recovery text
+    MISSED_CALL = "missed_call"  # a missed-call text-back
+    RESCHEDULE_TIMES = "reschedule_times"  # we asked which days and times suit them
+    REMINDER_CLARIFY = "reminder_clarify"  # we asked once more for C, R or X
+    DATE_OF_BIRTH = "date_of_birth"  # we asked for a date of birth before naming a visit
 
 
 class Intent(StrEnum):

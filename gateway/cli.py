@@ -44,7 +44,7 @@ def seed_demo_command() -> None:
 @click.option("--now", "now_", default=None, help="ISO time to act as now (default: the clock)")
 @with_appcontext
 def tick_command(now_: str | None) -> None:
-    """Run one pass of the worker's job: send due outbox rows (and, later, reminders)."""
+    """Run one pass of the worker's job: due reminders, then due outbox rows."""
     from gateway.scheduler import tick
 
     sent = tick(current_app._get_current_object(), _parse_now(now_))  # noqa: SLF001
@@ -79,7 +79,53 @@ def triage_command(eval_path: str | None, now_: str | None) -> None:
     run_audit(current_app._get_current_object(), sys.stdin, sys.stdout, now=now)  # noqa: SLF001
 
 
-COMMANDS = (migrate_command, seed_demo_command, tick_command, worker_command, triage_command)
+# --- reminders ---------------------------------------------------------------------------
+
+
+@click.command("import-appointments")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--clinic", "clinic_slug", default=None, help="clinic slug (default: the first)")
+@click.option("--now", "now_", default=None, help="ISO time to plan as of (default: the clock)")
+@with_appcontext
+def import_appointments_command(path: str, clinic_slug: str | None, now_: str | None) -> None:
+    """Import appointments from a CSV file or a FHIR R4 Bundle (JSON) and plan reminders."""
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from sqlmodel import Session
+
+    from gateway.models import Clinic
+    from gateway.reminders.importer import import_text
+
+    engine = current_app.extensions["gateway"].engine
+    text = Path(path).read_text(encoding="utf-8-sig")
+    with Session(engine, expire_on_commit=False) as session:
+        query = sa.select(Clinic).order_by(Clinic.id)
+        if clinic_slug:
+            query = query.where(Clinic.slug == clinic_slug)
+        clinic = session.exec(query).scalars().first()
+        if clinic is None:
+            raise click.ClickException(f"no clinic {clinic_slug or ''}".strip())
+        result = import_text(
+            session=session,
+            clinic=clinic,
+            text=text,
+            now=_parse_now(now_),
+            progress=lambda rows: click.echo(f"... {rows} rows", err=True),
+        )
+    for where, field, problem in result.errors:
+        click.echo(f"{where}, field {field}: {problem}", err=True)
+    click.echo(result.summary())
+
+
+COMMANDS = (
+    migrate_command,
+    seed_demo_command,
+    tick_command,
+    worker_command,
+    triage_command,
+    import_appointments_command,
+)
 
 
 def init_app(app: Flask) -> None:

@@ -23,6 +23,7 @@ from flask import Flask
 from gateway.conversations import sweep_unprocessed_texts
 from gateway.models import utcnow
 from gateway.outbox import send_pending
+from gateway.reminders.dispatch import dispatch_due_reminders
 from gateway.voicemail import sweep_stale_voicemails
 
 logger = logging.getLogger(__name__)
@@ -43,9 +44,8 @@ def tick(app: Flask, now: datetime) -> int:
         carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
     )
     sweep_stale_voicemails(engine=gateway.engine, now=now)
-    # --- roadmap: reminders --------------------------------------------------------------
-    # dispatch_due_reminders(engine=gateway.engine, now=now) goes here, BEFORE the outbox
-    # pass, so reminders it queues are sent in the same tick.
+    # --- reminders: queued BEFORE the outbox pass, so they are sent in this same tick -------
+    dispatch_due_reminders(engine=gateway.engine, now=now)
     # ---------------------------------------------------------------------------------------
     if gateway.sender is None:
         logger.debug("tick: no sender configured; queued texts wait")

@@ -183,7 +183,7 @@ def test_revisions_form_one_line_and_never_import_gateway():
 
 def test_next_revision_id_follows_the_files():
     numbers = [
-        int(rev.revision)
+        int(rev.revision.split("_")[0])  # "0003_reminders": the number leads the id
         for rev in ScriptDirectory.from_config(migrate.make_config()).walk_revisions()
     ]
     assert migrate.next_revision_id() == f"{max(numbers) + 1:04d}"
