@@ -166,7 +166,8 @@ REMINDER_NUDGE = N_(
     "Reply C to confirm, R to reschedule, X to cancel."
 )
 REMINDER_FORMS = N_(
-    "{clinic}: Before your visit {when}, please complete: {forms}. {link} Reply DONE when done."
+    "{clinic}: Before your visit {when}, please complete: {forms}. {link} "
+    'Reply "done" when finished.'
 )
 REMINDER_TELEHEALTH_DAY_BEFORE = N_(
     "{clinic}: Video visit {when}. Join 10 min early: {link} Test camera and browser first. "
@@ -199,7 +200,8 @@ VISIT_DAY_MISMATCH = N_(
     "{clinic}: Your visit is {when}, not {day}. Reply R to reschedule or call {phone}."
 )
 DOB_ASK = N_(
-    "{clinic}: To protect your privacy, please reply with the patient's date of birth (MM/DD/YYYY)."
+    "{clinic}: To protect your privacy, please reply with the patient's date of birth, "
+    "like 03/11/1980."
 )
 NO_VISIT_FOUND = N_("{clinic}: We could not find an upcoming visit. Please call us at {phone}.")
 
