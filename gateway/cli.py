@@ -118,6 +118,23 @@ def import_appointments_command(path: str, clinic_slug: str | None, now_: str | 
     click.echo(result.summary())
 
 
+@click.command("demo-reminders")
+@with_appcontext
+def demo_reminders_command() -> None:
+    """Demo only: import a small CSV of visits three days out, so reminders go out now."""
+    from pathlib import Path
+
+    from sqlmodel import Session
+
+    from gateway.reminders.demo import import_demo_reminders
+
+    path = Path(current_app.instance_path) / "demo_appointments.csv"
+    engine = current_app.extensions["gateway"].engine
+    with Session(engine, expire_on_commit=False) as session:
+        result = import_demo_reminders(session=session, now=_parse_now(None), path=path)
+    click.echo(f"{path}: {result.summary()}")
+
+
 COMMANDS = (
     migrate_command,
     seed_demo_command,
@@ -125,6 +142,7 @@ COMMANDS = (
     worker_command,
     triage_command,
     import_appointments_command,
+    demo_reminders_command,
 )
 
 
