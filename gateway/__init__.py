@@ -78,6 +78,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     )
     db.init_app(app)
     app.register_blueprint(twilio_bp)
+    from gateway.reminders.api import bp as reminders_api_bp  # reminders: the sync JSON API
+
+    app.register_blueprint(reminders_api_bp)
     if settings.is_development:
         from gateway.simulator import bp as simulator_bp
 

@@ -135,6 +135,27 @@ def demo_reminders_command() -> None:
     click.echo(f"{path}: {result.summary()}")
 
 
+@click.command("create-api-key")
+@click.option("--clinic", "clinic_slug", default="main", help="clinic slug (default: main)")
+@click.option("--label", default="", help="who uses it, e.g. the practice system's name")
+@with_appcontext
+def create_api_key_command(clinic_slug: str, label: str) -> None:
+    """Make a reminders API key for a clinic; it is printed once and only its hash is kept."""
+    import sqlalchemy as sa
+    from sqlmodel import Session
+
+    from gateway.models import Clinic
+    from gateway.reminders.api import create_api_key
+
+    with Session(current_app.extensions["gateway"].engine) as session:
+        clinic = session.exec(sa.select(Clinic).where(Clinic.slug == clinic_slug)).scalars().first()
+        if clinic is None:
+            raise click.ClickException(f"no clinic {clinic_slug}")
+        key = create_api_key(session=session, clinic=clinic, label=label)
+        session.commit()
+    click.echo(key)
+
+
 COMMANDS = (
     migrate_command,
     seed_demo_command,
@@ -143,6 +164,7 @@ COMMANDS = (
     triage_command,
     import_appointments_command,
     demo_reminders_command,
+    create_api_key_command,
 )
 
 

@@ -426,3 +426,15 @@ class ReminderPolicy(SQLModel, table=True):
     clinic_id: int = Field(foreign_key="clinic.id", unique=True)
     settings: dict[str, Any] = json_field({})
     updated_at: datetime | None = at_field()
+
+
+class ApiKey(SQLModel, table=True):
+    """A practice system's key for the reminders JSON API, per clinic. Only its SHA-256 is
+    stored: the key itself is shown once, when it is made (`flask --app gateway create-api-key`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    key_hash: str = Field(unique=True, max_length=64)
+    label: str = Field(default="", max_length=100)
+    created_at: datetime = at_field(default_now=True)
+    revoked_at: datetime | None = at_field()
