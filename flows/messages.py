@@ -204,6 +204,18 @@ DOB_ASK = N_(
     "like 03/11/1980."
 )
 NO_VISIT_FOUND = N_("{clinic}: We could not find an upcoming visit. Please call us at {phone}.")
+# Reminder calls to landlines, read aloud by Twilio <Say> (gateway/twilio/reminder_calls.py).
+VOICE_REMINDER = N_(
+    "This is {clinic} with a reminder: your visit is {when} at {location}. "
+    "Press 1 to confirm, 2 to reschedule, 3 to cancel, or 9 to hear this again."
+)
+VOICE_REMINDER_MACHINE = N_(
+    "This is {clinic} with a reminder of your visit on {when}. "
+    "To confirm or change it, please call us at {phone}. Goodbye."
+)
+VOICE_CONFIRMED = N_("Thank you, your visit is confirmed. Goodbye.")
+VOICE_CANCELLED = N_("Your visit is cancelled. To book a new time, call us at {phone}. Goodbye.")
+VOICE_RESCHEDULE = N_("Thank you. Our scheduling team will call you to find a new time. Goodbye.")
 
 REMINDER_TEXTS = (
     REMINDER_CONFIRMATION,
@@ -222,5 +234,10 @@ REMINDER_TEXTS = (
     VISIT_DAY_MISMATCH,
     DOB_ASK,
     NO_VISIT_FOUND,
+    VOICE_REMINDER,
+    VOICE_REMINDER_MACHINE,
+    VOICE_CONFIRMED,
+    VOICE_CANCELLED,
+    VOICE_RESCHEDULE,
 )
 PATIENT_FACING = (*PATIENT_FACING, *REMINDER_TEXTS)

@@ -83,6 +83,7 @@ class Direction(StrEnum):
 class MessageChannel(StrEnum):
     SMS = "sms"
     VOICEMAIL = "voicemail"
+    KEYPAD = "keypad"  # reminders: a key pressed during a reminder call
 
 
 class MessageKind(StrEnum):
@@ -382,6 +383,8 @@ class ReminderStatus(StrEnum):
     CLAIMED = "claimed"
     SENT = "sent"
     SKIPPED = "skipped"  # never sent; `reason` says why (past, stale, opted_out, ...)
+    CALL_QUEUED = "call_queued"  # a landline: the call is placed after this commit
+    CALLING = "calling"  # a worker is placing the call (never placed twice: see calls.py)
     CANCELLED = "cancelled"  # the appointment was cancelled or the reason went away
 
 
@@ -415,6 +418,8 @@ class Reminder(SQLModel, table=True):
     attempts: int = Field(default=0)
     sent_at: datetime | None = at_field()
     message_id: int | None = Field(default=None, foreign_key="message.id")
+    #: A landline's reminder is a call: its CallSid once placed.
+    call_sid: str | None = Field(default=None, max_length=64)
     created_at: datetime = at_field(default_now=True)
     updated_at: datetime | None = at_field()
 

@@ -23,6 +23,7 @@ from flask import Flask
 from gateway.conversations import sweep_unprocessed_texts
 from gateway.models import utcnow
 from gateway.outbox import send_pending
+from gateway.reminders.calls import make_caller
 from gateway.reminders.dispatch import dispatch_due_reminders
 from gateway.voicemail import sweep_stale_voicemails
 
@@ -45,7 +46,7 @@ def tick(app: Flask, now: datetime) -> int:
     )
     sweep_stale_voicemails(engine=gateway.engine, now=now)
     # --- reminders: queued BEFORE the outbox pass, so they are sent in this same tick -------
-    dispatch_due_reminders(engine=gateway.engine, now=now)
+    dispatch_due_reminders(engine=gateway.engine, now=now, caller=make_caller(gateway.settings))
     # ---------------------------------------------------------------------------------------
     if gateway.sender is None:
         logger.debug("tick: no sender configured; queued texts wait")

@@ -40,6 +40,7 @@ from gateway.models import (
     AppointmentStatus,
     Clinic,
     Contact,
+    Conversation,
     MessageKind,
     Patient,
     Reminder,
@@ -48,6 +49,7 @@ from gateway.models import (
 )
 from gateway.outbox import queue_message
 from gateway.phones import is_e164
+from gateway.reminders.calls import Caller, place_due_calls
 from gateway.reminders.planner import (
     Policy,
     deadline_for,
@@ -61,6 +63,13 @@ logger = logging.getLogger(__name__)
 #: A claim older than this belonged to a worker that died: the row is claimed again.
 LEASE = timedelta(minutes=5)
 BATCH = 200
+
+#: What a landline is called about (form and video links need a screen).
+VOICE_KINDS = frozenset(
+    {ReminderKind.CONFIRMATION, ReminderKind.CONFIRMATION_NUDGE, ReminderKind.NO_SHOW}
+)
+#: `Contact.flag_reason` for Twilio error 30006 (gateway/twilio/errors.py).
+LANDLINE_FLAG = "landline or unreachable carrier"
 
 AWAITING_BY_KIND = {
     ReminderKind.CONFIRMATION: Awaiting.APPOINTMENT_REMINDER,
@@ -307,7 +316,12 @@ def _decide_and_apply(
     if contact is None or contact.is_opted_out:
         _finish(session, reminder, skipped, "opted_out" if contact else "undeliverable", now)
         return None
-    if contact.is_flagged or contact.phone_type == "landline" or not is_e164(contact.phone):
+    by_voice = is_landline(contact)
+    if (contact.is_flagged and not by_voice) or not is_e164(contact.phone):
+        _finish(session, reminder, skipped, "undeliverable", now)
+        return None
+    if by_voice and reminder.kind not in VOICE_KINDS:
+        # A landline cannot open a link: only the visit itself is worth a call.
         _finish(session, reminder, skipped, "undeliverable", now)
         return None
     allowed = next_allowed(now, zone=zone, policy=policy)
@@ -336,11 +350,21 @@ def _decide_and_apply(
         _finish(session, reminder, skipped, "cap_reached", now)
         return None
     lang = contact.preferred_language or patient.preferred_language or "en"
+    assert conversation is not None
+    if by_voice:
+        # The call is placed after this commit (gateway.reminders.calls), never inside it.
+        reminder.status, reminder.reason, reminder.updated_at = (
+            ReminderStatus.CALL_QUEUED,
+            None,
+            now,
+        )
+        session.add(reminder)
+        _await_answer(session, conversation, reminder, appointment, now)
+        return None
     text = _text(reminder, appointment, clinic, lang, zone)
     if text is None:
         _finish(session, reminder, skipped, "no_link", now)
         return None
-    assert conversation is not None
     message = queue_message(
         session=session,
         clinic_id=clinic.id,
@@ -356,11 +380,7 @@ def _decide_and_apply(
         # Queued before by a holder whose commit we cannot see: never a second text.
         _finish(session, reminder, ReminderStatus.SENT, "already_queued", now)
         return None
-    conversation.awaiting = AWAITING_BY_KIND[reminder.kind].value
-    conversation.awaiting_appointment_id = appointment.id
-    conversation.awaiting_set_at = now
-    conversation.last_outbound_at = now
-    session.add(conversation)
+    _await_answer(session, conversation, reminder, appointment, now)
     reminder.status, reminder.reason, reminder.sent_at = ReminderStatus.SENT, None, now
     reminder.message_id, reminder.updated_at = message.id, now
     session.add(reminder)
@@ -374,8 +394,33 @@ def _decide_and_apply(
     return message.id
 
 
-def dispatch_due_reminders(*, engine: Engine, now: datetime, max_batches: int = 50) -> list[int]:
-    """The worker's pass: claim and process due reminders; returns the outbox ids queued."""
+def _await_answer(
+    session: Session,
+    conversation: Conversation,
+    reminder: Reminder,
+    appointment: Appointment,
+    now: datetime,
+) -> None:
+    """A short reply (or a key pressed) from now on answers this reminder's visit."""
+    conversation.awaiting = AWAITING_BY_KIND[reminder.kind].value
+    conversation.awaiting_appointment_id = appointment.id
+    conversation.awaiting_set_at = now
+    conversation.last_outbound_at = now
+    session.add(conversation)
+
+
+def is_landline(contact: Contact) -> bool:
+    """A number that gets reminder calls: a landline on file, or Twilio's 30006 flag."""
+    return contact.phone_type == "landline" or (
+        contact.is_flagged and contact.flag_reason == LANDLINE_FLAG
+    )
+
+
+def dispatch_due_reminders(
+    *, engine: Engine, now: datetime, max_batches: int = 50, caller: Caller | None = None
+) -> list[int]:
+    """The worker's pass: claim and process due reminders, then place due reminder calls
+    (with `caller`); returns the outbox ids queued."""
     queued: list[int] = []
     policies: dict[int, Policy] = {}
     for _ in range(max_batches):
@@ -398,4 +443,6 @@ def dispatch_due_reminders(*, engine: Engine, now: datetime, max_batches: int = 
                     continue
                 if outbox_id is not None:
                     queued.append(outbox_id)
+    if caller is not None:
+        place_due_calls(engine=engine, caller=caller, now=now)
     return queued

@@ -80,6 +80,8 @@ def upgrade() -> None:
                 "sent",
                 "skipped",
                 "cancelled",
+                "call_queued",
+                "calling",
                 name="reminderstatus",
                 native_enum=False,
                 length=32,
@@ -93,6 +95,7 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("message_id", sa.Integer(), nullable=True),
+        sa.Column("call_sid", sa.String(length=64), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
