@@ -126,11 +126,27 @@ def test_opted_out_patient_gets_nothing_and_the_reason_is_recorded(
     assert (confirmation.status, confirmation.reason) == (ReminderStatus.SKIPPED, "opted_out")
 
 
-def test_landline_gets_no_text(import_csv, run_worker, fake_twilio, reminders_of):
-    import_csv([row(phone_type="landline")], now=NOW)
+def test_number_twilio_flagged_as_invalid_gets_nothing(
+    import_csv, run_worker, fake_twilio, session, reminders_of
+):
+    import_csv([row()], now=NOW)
+    contact = session.exec(sa.select(Contact)).scalar_one()
+    contact.is_flagged, contact.flag_reason = True, "invalid number"
+    session.add(contact)
+    session.commit()
     run_worker(CONFIRMATION_DUE)
-    assert fake_twilio.messages == []
+    assert fake_twilio.messages == [] and fake_twilio.calls == []
     assert reminders_of("A1")[("confirmation", "0")].reason == "undeliverable"
+
+
+def test_landline_form_reminder_is_not_a_call(import_csv, run_worker, fake_twilio, reminders_of):
+    import_csv(
+        [row(phone_type="landline", forms_missing="Consent", forms_url="https://f.example/x")],
+        now=NOW,
+    )
+    run_worker(datetime(2026, 11, 17, 15, 0, tzinfo=UTC))  # 7 days before, 10:00
+    assert fake_twilio.messages == [] and fake_twilio.calls == []
+    assert reminders_of("A1")[("form", "d7")].reason == "undeliverable"
 
 
 def test_family_phone_gets_one_reminder_a_day(import_csv, run_worker, fake_twilio, reminders_of):
