@@ -34,6 +34,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -502,11 +503,47 @@ def apply_row(
 
 
 def _insert_returning(session: Session, model: Any, rows: list[dict[str, Any]], key: Any):
-    """Bulk INSERT ... RETURNING id, key (both databases): {key: id}."""
+    """Bulk insert rows and return {key: id}: COPY then one SELECT on PostgreSQL (several
+    times faster than a multi-row INSERT there), INSERT ... RETURNING on SQLite."""
     if not rows:
         return {}
+    if session.get_bind().dialect.name == "postgresql":
+        _copy(session, model, rows)
+        keys = [row[key.key] for row in rows]
+        found = session.execute(
+            sa.select(key, model.id).where(model.clinic_id == rows[0]["clinic_id"], key.in_(keys))
+        )
+        return dict(found.all())
     result = session.execute(sa.insert(model).returning(model.id, key), rows)
     return {found_key: found_id for found_id, found_key in result}
+
+
+def _insert_all(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        _copy(session, model, rows)
+    else:
+        session.execute(sa.insert(model), rows)
+
+
+def _copy(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL COPY ... FROM STDIN of dict rows (JSON and enum columns as their text)."""
+    table = model.__table__
+    columns = list(rows[0])
+    json_columns = {name for name in columns if isinstance(table.c[name].type, sa.JSON)}
+    cursor = session.connection().connection.dbapi_connection.cursor()
+    names = ", ".join(f'"{name}"' for name in columns)
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row[name])
+                    if name in json_columns
+                    else (row[name].value if isinstance(row[name], StrEnum) else row[name])
+                    for name in columns
+                ]
+            )
 
 
 def _insert_new(
@@ -612,8 +649,7 @@ def _insert_new(
             )
         if row.status == AppointmentStatus.CANCELLED:
             result.cancelled += 1
-    if reminders:
-        session.execute(sa.insert(Reminder), reminders)
+    _insert_all(session, Reminder, reminders)
     result.created += len(rows)
     result.reminders_changed += len(reminders)
 
@@ -627,6 +663,10 @@ def _apply_batch(
     result: ImportResult,
 ) -> None:
     """New patients' new visits go in bulk; anything already on file goes row by row."""
+    if session.get_bind().dialect.name == "postgresql":
+        # An import is an idempotent upsert: a crash that loses the last batches' commits is
+        # undone by importing the file again, so this transaction need not wait for its fsync.
+        session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
     patient_keys = {row.patient_id for row in rows}
     appointment_keys = {row.appointment_id for row in rows}
     known_patients = set(
