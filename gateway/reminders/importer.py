@@ -667,6 +667,11 @@ def _apply_batch(
         # An import is an idempotent upsert: a crash that loses the last batches' commits is
         # undone by importing the file again, so this transaction need not wait for its fsync.
         session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+        batches = result.rows // BATCH
+        if batches and batches & (batches - 1) == 0:  # after batch 1, 2, 4, 8, ...
+            # Fresh tables grow fast during a big import; without fresh statistics the
+            # planner keeps choosing sequential scans for the batch lookups (quadratic time).
+            session.execute(sa.text("ANALYZE contact, patient, appointment, reminder"))
     patient_keys = {row.patient_id for row in rows}
     appointment_keys = {row.appointment_id for row in rows}
     known_patients = set(
