@@ -75,3 +75,36 @@ def test_reschedule_by_text_reaches_scheduling_with_the_preferred_times(
     appointment = session.exec(sa.select(Appointment)).scalar_one()
     assert appointment.status == AppointmentStatus.RESCHEDULE_REQUESTED
     assert appointment.status_note == "Thursday afternoon"
+
+
+def test_reminder_reply_is_honoured_while_an_unclaimed_question_waits_for_staff(
+    import_csv, run_worker, send_sms, fake_twilio, session
+):
+    from gateway.models import Handoff, Message
+
+    due = next_morning()
+    start = (due + timedelta(days=3)).replace(hour=9, minute=30)
+    import_csv(
+        [row(phone=PATIENT_NUMBER, start=start.strftime("%Y-%m-%d %H:%M"))], now=datetime.now(UTC)
+    )
+    send_sms("I have a question about my bill")
+    run_worker()
+    session.expire_all()
+    handoff = session.exec(sa.select(Handoff)).scalar_one()
+    assert handoff.status == "open" and handoff.queue == "billing"
+
+    run_worker(due.astimezone(UTC))
+    send_sms("C")
+    run_worker(due.astimezone(UTC) + timedelta(minutes=1))
+    session.expire_all()
+    appointment = session.exec(sa.select(Appointment)).scalar_one()
+    assert appointment.status == AppointmentStatus.CONFIRMED
+    assert "is confirmed" in fake_twilio.messages[-1]["Body"]
+    recorded = (
+        session.exec(
+            sa.select(Message.body).where(Message.handoff_id == handoff.id, Message.body == "C")
+        )
+        .scalars()
+        .all()
+    )
+    assert recorded == ["C"]
