@@ -20,7 +20,14 @@ from sqlmodel import Session
 from gateway.models import Clinic, ReminderPolicy
 from gateway.reminders.importer import ImportResult, import_text
 
-DEMO_POLICY = {"quiet_end": "00:00", "quiet_start": "23:59", "grace_hours": 24}
+#: Reminders due from midnight, sent at any hour, caught up all day: whenever the demo starts,
+#: the confirmation three days out is due now.
+DEMO_POLICY = {
+    "quiet_end": "00:00",
+    "quiet_start": "23:59",
+    "grace_hours": 24,
+    "send_time": "00:00",
+}
 COLUMNS = (
     "appointment_id,patient_id,first_name,last_name,phone,date_of_birth,language,start,"
     "timezone,location,provider,visit_type,telehealth_url,forms_missing,forms_url,status"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
+import time_machine
 
 from gateway.demo import seed_demo
 from gateway.models import Appointment, AppointmentStatus
@@ -15,9 +17,24 @@ def thread_bodies(client, phone: str) -> list[tuple[str, str]]:
     return [(m["direction"], m["body"]) for m in response.get_json()["messages"]]
 
 
+@pytest.mark.parametrize(
+    "clock",
+    [
+        datetime(2026, 12, 3, 10, 0, tzinfo=UTC),  # 05:00 in New York, before any send time
+        datetime(2026, 12, 3, 18, 0, tzinfo=UTC),  # 13:00
+        datetime(2026, 12, 4, 4, 30, tzinfo=UTC),  # 23:30
+    ],
+    ids=["early", "afternoon", "late"],
+)
 def test_demo_imports_a_csv_and_a_reminder_is_confirmed_in_the_simulator(
-    app, runner, client, run_worker, session
+    clock, app, runner, client, run_worker, session
 ):
+    # Whenever someone starts the demo, the reminder arrives at once.
+    with time_machine.travel(clock, tick=True):
+        _demo(app, runner, client, run_worker, session)
+
+
+def _demo(app, runner, client, run_worker, session):
     seed_demo(app, now=datetime.now(UTC))
     result = runner.invoke(args=["demo-reminders"])
     assert result.exit_code == 0, result.output
