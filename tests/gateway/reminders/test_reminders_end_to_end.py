@@ -108,3 +108,38 @@ def test_reminder_reply_is_honoured_while_an_unclaimed_question_waits_for_staff(
         .all()
     )
     assert recorded == ["C"]
+
+
+def test_done_after_a_form_reminder_stops_the_next_ones(
+    import_csv, run_worker, send_sms, fake_twilio, session
+):
+    first = next_morning()  # 7 days before the visit, 10:00
+    start = (first + timedelta(days=7)).replace(hour=9, minute=30)
+    import_csv(
+        [
+            row(
+                phone=PATIENT_NUMBER,
+                start=start.strftime("%Y-%m-%d %H:%M"),
+                forms_missing="Health history; Consent",
+                forms_url="https://forms.example.org/x",
+            )
+        ],
+        now=datetime.now(UTC),
+    )
+    run_worker(first.astimezone(UTC))
+    (reminder,) = fake_twilio.messages
+    assert (
+        "please complete: Health history, Consent. https://forms.example.org/x"
+        in (reminder["Body"])
+    )
+    send_sms("ya lo llené")
+    run_worker(first.astimezone(UTC) + timedelta(minutes=1))
+    assert len(fake_twilio.messages) == 2  # the thank-you
+    run_worker((first + timedelta(days=3)).astimezone(UTC))  # the next form reminder's time
+    forms = [m for m in fake_twilio.messages if "please complete" in m["Body"]]
+    assert len(forms) == 1
+    session.expire_all()
+    from gateway.models import Reminder
+
+    later = session.exec(sa.select(Reminder).where(Reminder.slot == "d4")).scalar_one()
+    assert (later.status, later.reason) == ("cancelled", "form_done")
