@@ -4,6 +4,8 @@ Intercepts run in a fixed order, first match wins (DESIGN.md, STYLE.md rule 8):
 
 1. emergency screen (always, even after an opt-out or while a person owns the conversation)
 2. compliance: opt-out (keywords and plain language), opt-in, HELP
+   then the reminder flows (`flows.reminders`): a reply to the reminder just sent, a question
+   about the visit
 3. a person owns the conversation: append to the open handoff, say nothing
 4. triage: hand off to a staff queue with an expectation-setting reply, or finish it here
    (confirm or cancel the visit being answered, resend a link, switch language)
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flows import messages as m
+from flows import reminders
 from flows.hours import reply_due
 from flows.triage import triage
 from flows.types import (
@@ -209,6 +212,27 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
     if result.intent is Intent.HELP:
         effects = (record, AppendToHandoff()) if situation.is_human_owned else (record,)
         return Outcome(case.compliance_reply(m.HELP), effects, result, decided_by="help")
+
+    # 2b. reminders: a reply to the reminder just sent, or a question about the visit
+    # (flows/reminders/). While no one has claimed an earlier handoff, a reminder reply is
+    # still honoured, and recorded on that handoff.
+    if not situation.is_opted_out and not (
+        situation.is_human_owned and situation.is_handoff_claimed
+    ):
+        answered = reminders.answer(
+            text=text, result=result, situation=situation, clinic=clinic, now=now, lang=case.lang
+        )
+        if answered is not None:
+            if situation.is_human_owned and not any(
+                isinstance(effect, OpenHandoff) for effect in answered.effects
+            ):
+                answered = Outcome(
+                    answered.replies,
+                    (*answered.effects, AppendToHandoff()),
+                    answered.triage,
+                    answered.decided_by,
+                )
+            return answered
 
     # 3. A person owns the conversation: the bot steps back. A new symptom or a new upset
     # still re-routes the handoff to the queue that must see it (a billing clerk is not a

@@ -147,3 +147,97 @@ REQUIRED_IN_EVERY_LANGUAGE = (
     VOICE_GREETING,
     VOICE_GOODBYE,
 )
+
+
+# --- reminders ---------------------------------------------------------------------------
+# Scheduled texts (gateway.reminders.dispatch) and the replies of the flows in flows/reminders/.
+# Minimum necessary: date, time, clinic name and phone, location, link; never a visit reason.
+# Placeholders beyond the usual: {location}, {forms} (the missing forms' names), {day} (the day
+# the patient named).
+REMINDER_CONFIRMATION = N_(
+    "{clinic}: Your visit is {when} at {location}. "
+    "Reply C to confirm, R to reschedule, X to cancel."
+)
+REMINDER_CONFIRMATION_VIDEO = N_(
+    "{clinic}: Your video visit is {when}. Reply C to confirm, R to reschedule, X to cancel."
+)
+REMINDER_NUDGE = N_(
+    "{clinic}: Please let us know about your visit {when}. "
+    "Reply C to confirm, R to reschedule, X to cancel."
+)
+REMINDER_FORMS = N_(
+    "{clinic}: Before your visit {when}, please complete: {forms}. {link} "
+    'Reply "done" when finished.'
+)
+REMINDER_TELEHEALTH_DAY_BEFORE = N_(
+    "{clinic}: Video visit {when}. Join 10 min early: {link} Test camera and browser first. "
+    "If video fails, we will call you."
+)
+REMINDER_TELEHEALTH_SOON = N_(
+    "{clinic}: Your video visit starts {when}. Join now: {link} Trouble? Reply here or call {phone}."
+)
+REMINDER_NO_SHOW = N_(
+    "{clinic}: We missed you at your visit on {when}. Reply R to book a new time or call {phone}."
+)
+MISSED_CALL_TEXT_BACK = N_(
+    "{clinic}: Sorry we missed your call. Reply here and we will help, or call {phone}. "
+    "In an emergency, call 911."
+)
+RESCHEDULE_ASK = N_(
+    "{clinic}: What days and times work best for you? Reply with a few and our scheduling team "
+    "will find a new time."
+)
+CANCELLED_OFFER_RESCHEDULE = N_(
+    "{clinic}: Your visit on {when} is cancelled. Reply R to pick a new time or call {phone}."
+)
+REMINDER_CLARIFY = N_(
+    "{clinic}: Sorry, we did not understand. For your visit {when}, reply C to confirm, "
+    "R to reschedule or X to cancel."
+)
+VISIT_DETAILS = N_("{clinic}: Your visit is {when} at {location}. Questions? Call {phone}.")
+VISIT_DETAILS_VIDEO = N_("{clinic}: Your video visit is {when}. Join here: {link}")
+VISIT_DAY_MISMATCH = N_(
+    "{clinic}: Your visit is {when}, not {day}. Reply R to reschedule or call {phone}."
+)
+DOB_ASK = N_(
+    "{clinic}: To protect your privacy, please reply with the patient's date of birth, "
+    "like 03/11/1980."
+)
+NO_VISIT_FOUND = N_("{clinic}: We could not find an upcoming visit. Please call us at {phone}.")
+# Reminder calls to landlines, read aloud by Twilio <Say> (gateway/twilio/reminder_calls.py).
+VOICE_REMINDER = N_(
+    "This is {clinic} with a reminder: your visit is {when} at {location}. "
+    "Press 1 to confirm, 2 to reschedule, 3 to cancel, or 9 to hear this again."
+)
+VOICE_REMINDER_MACHINE = N_(
+    "This is {clinic} with a reminder of your visit on {when}. "
+    "To confirm or change it, please call us at {phone}. Goodbye."
+)
+VOICE_CONFIRMED = N_("Thank you, your visit is confirmed. Goodbye.")
+VOICE_CANCELLED = N_("Your visit is cancelled. To book a new time, call us at {phone}. Goodbye.")
+VOICE_RESCHEDULE = N_("Thank you. Our scheduling team will call you to find a new time. Goodbye.")
+
+REMINDER_TEXTS = (
+    REMINDER_CONFIRMATION,
+    REMINDER_CONFIRMATION_VIDEO,
+    REMINDER_NUDGE,
+    REMINDER_FORMS,
+    REMINDER_TELEHEALTH_DAY_BEFORE,
+    REMINDER_TELEHEALTH_SOON,
+    REMINDER_NO_SHOW,
+    MISSED_CALL_TEXT_BACK,
+    RESCHEDULE_ASK,
+    CANCELLED_OFFER_RESCHEDULE,
+    REMINDER_CLARIFY,
+    VISIT_DETAILS,
+    VISIT_DETAILS_VIDEO,
+    VISIT_DAY_MISMATCH,
+    DOB_ASK,
+    NO_VISIT_FOUND,
+    VOICE_REMINDER,
+    VOICE_REMINDER_MACHINE,
+    VOICE_CONFIRMED,
+    VOICE_CANCELLED,
+    VOICE_RESCHEDULE,
+)
+PATIENT_FACING = (*PATIENT_FACING, *REMINDER_TEXTS)

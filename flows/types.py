@@ -7,7 +7,7 @@ and the database, calls `flows.engine.handle(...)`, and applies the `Outcome` it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -22,6 +22,12 @@ class Awaiting(StrEnum):
     APPOINTMENT_REMINDER = "appointment_reminder"
     FORM_REMINDER = "form_reminder"
     TELEHEALTH_PREP = "telehealth_prep"
+    # --- reminders: the later steps of the reminder flows (flows/reminders/)
+    NO_SHOW = "no_show"  # a no-show recovery text
+    MISSED_CALL = "missed_call"  # a missed-call text-back
+    RESCHEDULE_TIMES = "reschedule_times"  # we asked which days and times suit them
+    REMINDER_CLARIFY = "reminder_clarify"  # we asked once more for C, R or X
+    DATE_OF_BIRTH = "date_of_birth"  # we asked for a date of birth before naming a visit
 
 
 class Intent(StrEnum):
@@ -135,6 +141,20 @@ class ClinicInfo:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """reminders: one appointment as a flow may tell the patient about it (minimum necessary:
+    no provider, no visit reason)."""
+
+    starts_at: datetime  # UTC
+    time_zone: str = "America/New_York"  # the patient's, for naming the day
+    location: str = ""
+    is_telehealth: bool = False
+    telehealth_url: str = ""
+    forms_missing: tuple[str, ...] = ()
+    forms_url: str = ""
+
+
+@dataclass(frozen=True)
 class Situation:
     """What the gateway knows about the conversation when a message arrives."""
 
@@ -147,6 +167,16 @@ class Situation:
     #: The carrier (Twilio Advanced Opt-Out) already answers single-word STOP/START/HELP, so a
     #: second confirmation from us would be a duplicate text.
     carrier_answers_keywords: bool = False
+    # --- reminders
+    #: The visit the last reminder named, else the only upcoming one of the only patient.
+    visit: Visit | None = None
+    #: How many patients share this phone number (0: a number not on file).
+    patients_on_number: int = 1
+    #: Each patient's date of birth and next visit, to answer after a date-of-birth check.
+    candidates: tuple[tuple[date | None, Visit | None], ...] = ()
+    #: A person has claimed the open handoff (an unclaimed one still lets the bot answer a
+    #: reminder reply).
+    is_handoff_claimed: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,6 +286,20 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class SetAwaiting:
+    """reminders: what a short reply answers from now on (None: nothing)."""
+
+    awaiting: Awaiting | None
+
+
+@dataclass(frozen=True)
+class RequestReschedule:
+    """reminders: the patient asked for a new time; `preferred` is what they said suits them."""
+
+    preferred: str
+
+
+@dataclass(frozen=True)
 class RecordTriage:
     """Store how the message was understood, on the message row."""
 
@@ -273,6 +317,8 @@ Effect = (
     | MarkFormDone
     | SetLanguage
     | RecordTriage
+    | SetAwaiting
+    | RequestReschedule
 )
 
 

@@ -81,6 +81,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     from gateway.staff import bp as staff_bp
 
     app.register_blueprint(staff_bp)
+    from gateway.reminders.api import bp as reminders_api_bp  # reminders: the sync JSON API
+
+    app.register_blueprint(reminders_api_bp)
     if settings.is_development:
         from gateway.simulator import bp as simulator_bp
 

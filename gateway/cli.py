@@ -44,7 +44,7 @@ def seed_demo_command() -> None:
 @click.option("--now", "now_", default=None, help="ISO time to act as now (default: the clock)")
 @with_appcontext
 def tick_command(now_: str | None) -> None:
-    """Run one pass of the worker's job: send due outbox rows (and, later, reminders)."""
+    """Run one pass of the worker's job: due reminders, then due outbox rows."""
     from gateway.scheduler import tick
 
     sent = tick(current_app._get_current_object(), _parse_now(now_))  # noqa: SLF001
@@ -109,6 +109,83 @@ def create_staff_command(email: str, role: str, name: str) -> None:
     create_staff_account(current_app._get_current_object(), email=email, role=role, name=name)  # noqa: SLF001
 
 
+# --- reminders ---------------------------------------------------------------------------
+
+
+@click.command("import-appointments")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--clinic", "clinic_slug", default=None, help="clinic slug (default: the first)")
+@click.option("--now", "now_", default=None, help="ISO time to plan as of (default: the clock)")
+@with_appcontext
+def import_appointments_command(path: str, clinic_slug: str | None, now_: str | None) -> None:
+    """Import appointments from a CSV file or a FHIR R4 Bundle (JSON) and plan reminders."""
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from sqlmodel import Session
+
+    from gateway.models import Clinic
+    from gateway.reminders.importer import import_text
+
+    engine = current_app.extensions["gateway"].engine
+    text = Path(path).read_text(encoding="utf-8-sig")
+    with Session(engine, expire_on_commit=False) as session:
+        query = sa.select(Clinic).order_by(Clinic.id)
+        if clinic_slug:
+            query = query.where(Clinic.slug == clinic_slug)
+        clinic = session.exec(query).scalars().first()
+        if clinic is None:
+            raise click.ClickException(f"no clinic {clinic_slug or ''}".strip())
+        result = import_text(
+            session=session,
+            clinic=clinic,
+            text=text,
+            now=_parse_now(now_),
+            progress=lambda rows: click.echo(f"... {rows} rows", err=True),
+        )
+    for where, field, problem in result.errors:
+        click.echo(f"{where}, field {field}: {problem}", err=True)
+    click.echo(result.summary())
+
+
+@click.command("demo-reminders")
+@with_appcontext
+def demo_reminders_command() -> None:
+    """Demo only: import a small CSV of visits three days out, so reminders go out now."""
+    from pathlib import Path
+
+    from sqlmodel import Session
+
+    from gateway.reminders.demo import import_demo_reminders
+
+    path = Path(current_app.instance_path) / "demo_appointments.csv"
+    engine = current_app.extensions["gateway"].engine
+    with Session(engine, expire_on_commit=False) as session:
+        result = import_demo_reminders(session=session, now=_parse_now(None), path=path)
+    click.echo(f"{path}: {result.summary()}")
+
+
+@click.command("create-api-key")
+@click.option("--clinic", "clinic_slug", default="main", help="clinic slug (default: main)")
+@click.option("--label", default="", help="who uses it, e.g. the practice system's name")
+@with_appcontext
+def create_api_key_command(clinic_slug: str, label: str) -> None:
+    """Make a reminders API key for a clinic; it is printed once and only its hash is kept."""
+    import sqlalchemy as sa
+    from sqlmodel import Session
+
+    from gateway.models import Clinic
+    from gateway.reminders.api import create_api_key
+
+    with Session(current_app.extensions["gateway"].engine) as session:
+        clinic = session.exec(sa.select(Clinic).where(Clinic.slug == clinic_slug)).scalars().first()
+        if clinic is None:
+            raise click.ClickException(f"no clinic {clinic_slug}")
+        key = create_api_key(session=session, clinic=clinic, label=label)
+        session.commit()
+    click.echo(key)
+
+
 COMMANDS = (
     migrate_command,
     seed_demo_command,
@@ -116,6 +193,9 @@ COMMANDS = (
     worker_command,
     triage_command,
     create_staff_command,
+    import_appointments_command,
+    demo_reminders_command,
+    create_api_key_command,
 )
 
 

@@ -47,6 +47,7 @@ from gateway.models import (
     MessageStatus,
     Patient,
 )
+from gateway.reminders.context import reminder_context
 
 logger = logging.getLogger(__name__)
 
@@ -232,6 +233,9 @@ def build_situation(
         awaiting=awaiting,
         appointment_at=appointment.starts_at if appointment else None,
         carrier_answers_keywords=carrier_answers_keywords,
+        **reminder_context(
+            session=session, contact=contact, patients=patients, appointment=appointment, now=now
+        ),
     )
     return situation, appointment, time_zone
 

@@ -30,6 +30,8 @@ from flows.types import (
     Queue,
     RecordTriage,
     ReplyKind,
+    RequestReschedule,
+    SetAwaiting,
     SetLanguage,
     Urgency,
 )
@@ -187,6 +189,25 @@ def apply_decision(
                     now=now,
                     message_id=message.id,
                 )
+            # --- reminders: the reminder flows' state and a reschedule request
+            case SetAwaiting(awaiting=awaiting):
+                conversation.awaiting = str(awaiting) if awaiting else None
+                conversation.awaiting_set_at = now
+            case RequestReschedule(preferred=preferred):
+                if appointment is not None:
+                    appointment.status = AppointmentStatus.RESCHEDULE_REQUESTED
+                    appointment.status_note = preferred[:500]
+                    appointment.updated_at = now
+                    session.add(appointment)
+                    audit(
+                        session,
+                        clinic_id=appointment.clinic_id,
+                        action="appointment_reschedule_requested",
+                        subject_type="appointment",
+                        subject_id=appointment.id,
+                        now=now,
+                        message_id=message.id,
+                    )
             case SetLanguage(lang=lang):
                 contact.preferred_language = lang
                 session.add(contact)

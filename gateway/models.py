@@ -83,6 +83,7 @@ class Direction(StrEnum):
 class MessageChannel(StrEnum):
     SMS = "sms"
     VOICEMAIL = "voicemail"
+    KEYPAD = "keypad"  # reminders: a key pressed during a reminder call
 
 
 class MessageKind(StrEnum):
@@ -198,10 +199,16 @@ class Contact(SQLModel, table=True):
     #: Twilio said the number cannot get texts (landline, invalid, unreachable): staff must look.
     is_flagged: bool = Field(default=False)
     flag_reason: str | None = Field(default=None, max_length=200)
+    #: "mobile" or "landline" as the practice system says (reminders: landlines get no text).
+    phone_type: str | None = Field(default=None, max_length=16)
     created_at: datetime = at_field(default_now=True)
 
 
 class Patient(SQLModel, table=True):
+    __table_args__ = (
+        sa.Index("uq_patient_clinic_external", "clinic_id", "external_id", unique=True),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     clinic_id: int = Field(foreign_key="clinic.id", index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
@@ -214,6 +221,10 @@ class Patient(SQLModel, table=True):
 
 
 class Appointment(SQLModel, table=True):
+    __table_args__ = (
+        sa.Index("uq_appointment_clinic_external", "clinic_id", "external_id", unique=True),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     clinic_id: int = Field(foreign_key="clinic.id", index=True)
     patient_id: int = Field(foreign_key="patient.id", index=True)
@@ -225,6 +236,15 @@ class Appointment(SQLModel, table=True):
     status: AppointmentStatus = enum_field(AppointmentStatus, AppointmentStatus.SCHEDULED)
     confirmed_at: datetime | None = at_field()
     cancelled_at: datetime | None = at_field()
+    #: Imported from the practice system (gateway.reminders.importer).
+    location: str = Field(default="", max_length=200)  # where to go, as the patient reads it
+    time_zone: str | None = Field(default=None, max_length=64)  # the visit's own zone
+    telehealth_url: str = Field(default="", max_length=500)
+    forms_missing: list[str] = json_field([])
+    forms_url: str = Field(default="", max_length=500)
+    #: Why the appointment last changed status through a patient's reply (reschedule note...).
+    status_note: str = Field(default="", max_length=500)
+    updated_at: datetime | None = at_field()
     created_at: datetime = at_field(default_now=True)
 
 
@@ -479,3 +499,83 @@ class MessageMedia(SQLModel, table=True):
     attempts: int = Field(default=0)
     created_at: datetime = at_field(default_now=True)
     fetched_at: datetime | None = at_field()
+
+
+# --- reminders ---------------------------------------------------------------------------
+
+
+class ReminderKind(StrEnum):
+    CONFIRMATION = "confirmation"
+    CONFIRMATION_NUDGE = "confirmation_nudge"
+    FORM = "form"
+    TELEHEALTH_PREP = "telehealth_prep"
+    NO_SHOW = "no_show"
+
+
+class ReminderStatus(StrEnum):
+    """pending -> claimed (a worker holds it, with a lease) -> sent | skipped | cancelled."""
+
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    SKIPPED = "skipped"  # never sent; `reason` says why (past, stale, opted_out, ...)
+    CALL_QUEUED = "call_queued"  # a landline: the call is placed after this commit
+    CALLING = "calling"  # a worker is placing the call (never placed twice: see calls.py)
+    CANCELLED = "cancelled"  # the appointment was cancelled or the reason went away
+
+
+class Reminder(SQLModel, table=True):
+    """One scheduled message, planned from an appointment by the clinic's reminder policy.
+
+    The unique (appointment, kind, slot) key is the idempotency key: no restart, second worker
+    or re-import can make a second row for the same reminder, and its outbox row's key
+    (`reminder:<id>`) makes a second text impossible.
+    """
+
+    __table_args__ = (
+        sa.UniqueConstraint("appointment_id", "kind", "slot", name="uq_reminder_key"),
+        sa.Index("ix_reminder_status_due", "status", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    appointment_id: int = Field(foreign_key="appointment.id", index=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    kind: ReminderKind = enum_field(ReminderKind)
+    slot: str = Field(default="0", max_length=32)
+    status: ReminderStatus = enum_field(ReminderStatus, ReminderStatus.PENDING)
+    due_at: datetime = at_field(nullable=False)
+    #: When the planner wanted it; `due_at` moves later for quiet hours or caps.
+    planned_at: datetime = at_field(nullable=False)
+    #: Why it was not sent (or was deferred): quiet_hours, opted_out, cap_reached, past,
+    #: cancelled, undeliverable, stale, answered, form_done.
+    reason: str | None = Field(default=None, max_length=32)
+    claimed_at: datetime | None = at_field()
+    attempts: int = Field(default=0)
+    sent_at: datetime | None = at_field()
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    #: A landline's reminder is a call: its CallSid once placed.
+    call_sid: str | None = Field(default=None, max_length=64)
+    created_at: datetime = at_field(default_now=True)
+    updated_at: datetime | None = at_field()
+
+
+class ReminderPolicy(SQLModel, table=True):
+    """A clinic's reminder policy: overrides of `gateway.reminders.planner.DEFAULT_POLICY`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", unique=True)
+    settings: dict[str, Any] = json_field({})
+    updated_at: datetime | None = at_field()
+
+
+class ApiKey(SQLModel, table=True):
+    """A practice system's key for the reminders JSON API, per clinic. Only its SHA-256 is
+    stored: the key itself is shown once, when it is made (`flask --app gateway create-api-key`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    clinic_id: int = Field(foreign_key="clinic.id", index=True)
+    key_hash: str = Field(unique=True, max_length=64)
+    label: str = Field(default="", max_length=100)
+    created_at: datetime = at_field(default_now=True)
+    revoked_at: datetime | None = at_field()

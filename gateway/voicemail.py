@@ -118,11 +118,8 @@ def find_call(*, session: Session, call_sid: str) -> Call | None:
 
 
 def on_missed_call(*, session: Session, call: Call, contact: Contact | None, now: datetime) -> None:
-    """Hook for a call that ended with no voicemail: records it (roadmap: missed-call text-back).
-
-    The text-back flow will queue its message here, in the caller's transaction, once it exists
-    (quiet hours, opt-out and the once-a-day limit apply to it like any automated text).
-    """
+    """Hook for a call that ended with no voicemail: records it and queues the text-back
+    (`gateway.reminders.missed_call`) in the caller's transaction."""
     audit(
         session,
         clinic_id=call.clinic_id,
@@ -133,6 +130,10 @@ def on_missed_call(*, session: Session, call: Call, contact: Contact | None, now
         actor="twilio",
         contact_id=contact.id if contact else None,
     )
+    # --- reminders: the missed-call text-back (at most once a day per number, quiet hours)
+    from gateway.reminders.missed_call import text_back
+
+    text_back(session=session, call=call, contact=contact, now=now)
     logger.info(
         "call %s from %s ended with no voicemail",
         call.id,

@@ -100,7 +100,13 @@ def prepare_database(env: dict[str, str], *, reset: bool) -> None:
             "from gateway import create_app; from gateway.db import create_tables; "
             "create_tables(create_app().extensions['gateway'].engine)",
         ]
-    for command, what in ((step, "preparing the database"), (flask("seed-demo"), "demo data")):
+    steps = (
+        (step, "preparing the database"),
+        (flask("seed-demo"), "demo data"),
+        # reminders: a small CSV of visits three days out; the worker texts them right away.
+        (flask("demo-reminders"), "importing demo appointments (reminders)"),
+    )
+    for command, what in steps:
         print(f"demo: {what} ...", flush=True)
         result = subprocess.run(command, env=env, cwd=ROOT, check=False)  # noqa: S603
         if result.returncode != 0:

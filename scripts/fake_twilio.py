@@ -66,6 +66,8 @@ OUTAGE_ERRORS = {"500": (20500, 500), "429": (20429, 429), "503": (20503, 503)}
 MESSAGES_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages\.json$")
 MESSAGE_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Messages/(?P<sid>[^/]+)\.json$")
 DELIVER_RE = re.compile(r"^/_fake/messages/(?P<sid>[^/]+)/deliver$")
+#: reminders: the Calls API (reminder calls to landlines).
+CALLS_RE = re.compile(r"^/2010-04-01/Accounts/(?P<account>[^/]+)/Calls\.json$")
 
 #: Messages Twilio accepts per body: longer bodies are refused with 21617.
 MAX_BODY_CHARS = 1600
@@ -134,6 +136,7 @@ class FakeTwilio:
         self.port = port
         self.base_url = ""
         self.messages: list[dict[str, Any]] = []
+        self.calls: list[dict[str, Any]] = []  # reminders: calls placed through the Calls API
         self.requests: list[dict[str, Any]] = []  # every API request: method, path, status
         self._failures: list[_Failure] = []
         self._delays: list[_Delay] = []
@@ -198,6 +201,7 @@ class FakeTwilio:
         self.up()
         with self._lock:
             self.messages.clear()
+            self.calls.clear()
             self.requests.clear()
             self._failures.clear()
             self._delays.clear()
@@ -322,6 +326,42 @@ class FakeTwilio:
         with self._lock:
             self.messages.append(record)
         return 201, self._resource(record)
+
+    # --- reminders: the Calls API --------------------------------------------------------
+
+    def create_call(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """Store a call like Twilio's Calls API does (To, From, Url are required)."""
+        failure = self._take_failure(form.get("To", ""))
+        if failure is not None:
+            return failure.http_status, error_body(failure.code, failure.http_status)
+        if not form.get("To"):
+            return 400, error_body(21201, 400)
+        if not form.get("From"):
+            return 400, error_body(21213, 400)
+        if not (form.get("Url") or form.get("Twiml")):
+            return 400, error_body(21205, 400)
+        sid = "CA" + uuid.uuid4().hex
+        record = {
+            "sid": sid,
+            "To": form["To"],
+            "From": form["From"],
+            "Url": form.get("Url"),
+            "MachineDetection": form.get("MachineDetection"),
+            "status": "queued",
+        }
+        with self._lock:
+            self.calls.append(record)
+        resource = {
+            "sid": sid,
+            "account_sid": self.account_sid,
+            "to": record["To"],
+            "from": record["From"],
+            "status": "queued",
+            "direction": "outbound-api",
+            "api_version": "2010-04-01",
+            "uri": f"{API_PREFIX}{self.account_sid}/Calls/{sid}.json",
+        }
+        return 201, resource
 
     def _resource(self, record: dict[str, Any]) -> dict[str, Any]:
         uri = f"{API_PREFIX}{self.account_sid}/Messages/{record['sid']}.json"
@@ -498,6 +538,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - http.server naming
         path = urllib.parse.urlsplit(self.path)
+        if match := CALLS_RE.match(path.path):  # reminders: the Calls API
+            form = self._form()
+            self.fake.requests.append({"method": "POST", "path": path.path})
+            if self._api_account(match):
+                self._send_json(*self.fake.create_call(form))
+            return
         if match := MESSAGES_RE.match(path.path):
             form = self._form()
             self.fake.requests.append({"method": "POST", "path": path.path})

@@ -3,7 +3,12 @@
 Importing the package registers every webhook route on `bp`.
 """
 
-from gateway.twilio import sms, status, voice  # noqa: F401 - route registration
+from gateway.twilio import (  # noqa: F401 - route registration
+    reminder_calls,  # noqa: F401, I001 - reminders: reminder-call TwiML
+    sms,
+    status,
+    voice,
+)
 from gateway.twilio.blueprint import bp
 
 __all__ = ["bp"]

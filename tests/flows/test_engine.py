@@ -126,7 +126,10 @@ def test_confirm_and_cancel_after_a_reminder_are_finished_by_the_bot():
 
 
 def test_reschedule_goes_to_scheduling_with_a_due_time_in_business_hours():
-    outcome = run("R", REMINDED)
+    # reminders: "R" first asks which days and times suit them (flows/reminders/confirmation).
+    asked = run("R", REMINDED)
+    assert [r.msgid for r in asked.replies] == [m.RESCHEDULE_ASK]
+    outcome = run("mornings next week", Situation(awaiting=Awaiting.RESCHEDULE_TIMES))
     assert handoff_queue(outcome) is Queue.SCHEDULING
     [reply] = outcome.replies
     assert reply.msgid == m.ACK_SCHEDULING

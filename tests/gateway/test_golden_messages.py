@@ -29,6 +29,12 @@ SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots" / "messages"
 CLINIC = ClinicInfo(name="Riverside Clinic", phone="(202) 555-0100", time_zone="America/New_York")
 DUE = datetime(2026, 11, 24, 14, 30, tzinfo=UTC)  # Tue, Nov 24, 9:30 AM in New York
 LINK = "https://example.org/x"
+#: reminders: the other placeholders reminder texts take.
+REMINDER_PARAMS = (
+    ("location", "Main St, Suite 200"),
+    ("forms", "Health history, Consent"),
+    ("day", "Thursday"),
+)
 REGENERATE = "UPDATE_SNAPSHOTS=1 python3 scripts/dev.py test tests/gateway/test_golden_messages.py"
 MADE_WITH = f"# Made with babel {babel.__version__} (CLDR {get_cldr_version()})."
 NAMES = {
@@ -43,7 +49,7 @@ def sms_texts() -> list[str]:
 
 
 def render_sample(msgid: str, lang: str) -> str:
-    reply = Reply(msgid, params=(("due", DUE), ("when", DUE)))
+    reply = Reply(msgid, params=(("due", DUE), ("when", DUE), *REMINDER_PARAMS))
     return render(reply, lang=lang, clinic=CLINIC, link=LINK)
 
 

@@ -41,6 +41,8 @@ STAFF_PAGES = (messages.PAGE_MEDICAL, messages.PAGE_MENTAL_HEALTH)
 CAPS_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
 SAMPLE_PARAMS = {"due": datetime(2026, 11, 24, 14, 30, tzinfo=UTC), "link": "https://example.org/x"}
 SAMPLE_PARAMS["when"] = SAMPLE_PARAMS["due"]
+#: reminders: the other placeholders reminder texts take.
+SAMPLE_PARAMS.update(location="Main St, Suite 200", forms="Health history, Consent", day="Thursday")
 
 
 def load(lang: str) -> Catalog:

@@ -1,0 +1,33 @@
+"""No-show recovery (and the rebooking offer after a cancellation): replies go to scheduling.
+
+Trigger: a no-show text or "your visit is cancelled, reply R" (`Awaiting.NO_SHOW`). "R" asks
+for preferred days and times (then the confirmation flow hands them to scheduling); any other
+reply that is not a request of its own goes to scheduling as it is.
+
+    bot:     Riverside Clinic: We missed you at your visit on Fri, Nov 20, 9:30 AM. Reply R ...
+    patient: R
+    bot:     Riverside Clinic: What days and times work best for you? ...
+"""
+
+from __future__ import annotations
+
+from flows import messages as m
+from flows.reminders.common import Ask
+from flows.reminders.confirmation import RESCHEDULE
+from flows.types import Awaiting, Intent, Outcome, Queue, SetAwaiting
+
+ROUTED = frozenset({Intent.OTHER, Intent.RESCHEDULE, Intent.SCHEDULE, Intent.CONFIRM})
+
+
+def answer(ask: Ask) -> Outcome | None:
+    """ "R" collects preferred times; another plain reply goes to scheduling."""
+    if ask.matches(RESCHEDULE):
+        return ask.outcome(
+            (ask.reply(m.RESCHEDULE_ASK),),
+            SetAwaiting(Awaiting.RESCHEDULE_TIMES),
+            by="reminder:rebook_ask",
+        )
+    if ask.result.intent in ROUTED and ask.result.intent is not Intent.THANKS:
+        return ask.handoff(Queue.SCHEDULING, f"Reply to a rebooking offer: {ask.text[:200]}",
+                           by="no_show")  # fmt: skip
+    return None
