@@ -22,11 +22,12 @@ MAX_REQUEST_BYTES = 64 * 1024
 
 @dataclass
 class Gateway:
-    """What the app holds besides Flask: settings, the engine and the outbound sender."""
+    """What the app holds besides Flask: settings, the engine, the outbound sender and caller."""
 
     settings: Settings
     engine: Engine
     sender: Any  # gateway.sending.Sender | None
+    caller: Any = None  # gateway.sending.Caller | None: reminder calls to landlines
 
 
 def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
@@ -52,6 +53,7 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     """Build the app. The only place that reads the environment or builds the engine."""
     from gateway import cli, db, logs
     from gateway.twilio import bp as twilio_bp
+    from gateway.twilio.calls import make_caller
     from gateway.twilio.sender import make_sender
 
     settings = load_settings(settings)
@@ -74,7 +76,10 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
 
     engine = db.make_engine(settings.database_url)
     app.extensions["gateway"] = Gateway(
-        settings=settings, engine=engine, sender=make_sender(settings)
+        settings=settings,
+        engine=engine,
+        sender=make_sender(settings),
+        caller=make_caller(settings),
     )
     db.init_app(app)
     app.register_blueprint(twilio_bp)

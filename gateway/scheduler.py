@@ -23,7 +23,6 @@ from flask import Flask
 from gateway.conversations import sweep_unprocessed_texts
 from gateway.models import utcnow
 from gateway.outbox import send_pending
-from gateway.reminders.calls import make_caller
 from gateway.reminders.dispatch import dispatch_due_reminders
 from gateway.staff.worker import run_staff_jobs
 from gateway.voicemail import sweep_stale_voicemails
@@ -49,7 +48,7 @@ def tick(app: Flask, now: datetime) -> int:
     # Staff app: re-page unopened emergencies (before the outbox pass sends the pages), MMS media.
     run_staff_jobs(engine=gateway.engine, settings=gateway.settings, now=now)
     # Reminders: queued BEFORE the outbox pass, so they are sent in this same tick.
-    dispatch_due_reminders(engine=gateway.engine, now=now, caller=make_caller(gateway.settings))
+    dispatch_due_reminders(engine=gateway.engine, now=now, caller=gateway.caller)
     if gateway.sender is None:
         logger.debug("tick: no sender configured; queued texts wait")
         return 0

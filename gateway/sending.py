@@ -1,5 +1,5 @@
 """What the outbox and a sender say to each other: the `Sender` protocol, its answers and errors,
-and what to do about a refusal.
+and what to do about a refusal; and the same for reminder calls (`Caller`, `CallError`).
 
 It sits under both `gateway.outbox` (which gets a sender passed in) and `gateway.twilio.sender`
 (which implements one), so neither imports the other. It knows no provider: Twilio's error codes
@@ -132,3 +132,15 @@ def apply_to_contact(
         contact.flag_reason = reason
         return True
     return False
+
+
+class CallError(Exception):
+    """The provider refused or never answered a call request (a reminder call to a landline)."""
+
+
+class Caller(Protocol):
+    """Places reminder calls; `gateway.twilio.calls.TwilioCaller` in production."""
+
+    def call(self, *, to: str, from_: str, url: str) -> str:
+        """Place a call whose TwiML is at `url`; returns the CallSid or raises CallError."""
+        ...

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import datetime, timedelta
-from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -47,22 +46,13 @@ from gateway.models import (
     ReminderStatus,
 )
 from gateway.reminders.planner import patient_zone
+from gateway.sending import Caller, CallError
 
 logger = logging.getLogger(__name__)
 
 STUCK_AFTER = timedelta(minutes=10)
 KEYPAD_CODES = {"1": "C", "2": "R", "3": "X"}
 SPOKEN_ANSWER = {"1": m.VOICE_CONFIRMED, "2": m.VOICE_RESCHEDULE, "3": m.VOICE_CANCELLED}
-
-
-class CallError(Exception):
-    """The provider refused or never answered the call request."""
-
-
-class Caller(Protocol):
-    def call(self, *, to: str, from_: str, url: str) -> str:
-        """Place a call whose TwiML is at `url`; returns the CallSid or raises CallError."""
-        ...
 
 
 def _from_number(session: Session, clinic_id: int, default: str) -> str:
@@ -237,12 +227,3 @@ def reminder_for_call(*, session: Session, reminder_id: int) -> Reminder | None:
     if reminder is None or reminder.call_sid is None and reminder.status != ReminderStatus.CALLING:
         return None
     return reminder
-
-
-def make_caller(settings) -> Caller | None:
-    """The Twilio caller when credentials are set (else reminder calls stay queued)."""
-    if not (settings.twilio_account_sid and settings.twilio_auth_token):
-        return None
-    from gateway.twilio.calls import TwilioCaller
-
-    return TwilioCaller.from_settings(settings)

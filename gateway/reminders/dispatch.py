@@ -49,7 +49,7 @@ from gateway.models import (
 )
 from gateway.outbox import queue_message
 from gateway.phones import is_e164
-from gateway.reminders.calls import Caller, place_due_calls
+from gateway.reminders.calls import place_due_calls
 from gateway.reminders.planner import (
     Policy,
     deadline_for,
@@ -58,6 +58,7 @@ from gateway.reminders.planner import (
     policy_for,
     window_closes,
 )
+from gateway.sending import Caller
 
 logger = logging.getLogger(__name__)
 

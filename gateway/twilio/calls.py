@@ -11,7 +11,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from gateway.config import Settings
-from gateway.reminders.calls import CallError
+from gateway.sending import CallError
 from gateway.twilio.sender import DEFAULT_TIMEOUT, BaseUrlHttpClient
 
 
@@ -59,3 +59,10 @@ class TwilioCaller:
         except OSError as error:
             raise CallError(f"Twilio unreachable ({type(error).__name__})") from None
         return str(call.sid)
+
+
+def make_caller(settings: Settings) -> TwilioCaller | None:
+    """The Twilio caller when credentials are set (else reminder calls stay queued)."""
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        return None
+    return TwilioCaller.from_settings(settings)
