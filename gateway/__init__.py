@@ -78,6 +78,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     )
     db.init_app(app)
     app.register_blueprint(twilio_bp)
+    from gateway.ingest.ops import bp as ops_bp
+
+    app.register_blueprint(ops_bp)
     if settings.is_development:
         from gateway.simulator import bp as simulator_bp
 

@@ -79,7 +79,34 @@ def triage_command(eval_path: str | None, now_: str | None) -> None:
     run_audit(current_app._get_current_object(), sys.stdin, sys.stdout, now=now)  # noqa: SLF001
 
 
-COMMANDS = (migrate_command, seed_demo_command, tick_command, worker_command, triage_command)
+# --- ingest ---------------------------------------------------------------------------------
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="one JSON line (the only format so far)")
+@with_appcontext
+def stats_command(as_json: bool) -> None:
+    """Print the inbound backlog, unsent outbox rows and open handoffs as one JSON line."""
+    import json
+
+    from sqlmodel import Session
+
+    from gateway.ingest.ops import collect_stats
+
+    del as_json  # JSON is the format; the flag says so in scripts and cron lines
+    with Session(current_app.extensions["gateway"].engine) as session:
+        stats = collect_stats(session=session, now=datetime.now(UTC))
+    click.echo(json.dumps(stats, sort_keys=True))
+
+
+COMMANDS = (
+    migrate_command,
+    seed_demo_command,
+    tick_command,
+    worker_command,
+    triage_command,
+    stats_command,
+)
 
 
 def init_app(app: Flask) -> None:

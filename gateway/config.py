@@ -20,6 +20,18 @@ class ConfigError(RuntimeError):
     """A setting that stops start-up; the message names the variable."""
 
 
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def is_local_url(url: str) -> bool:
+    """True for an empty URL or one on this machine (the development simulator's only home)."""
+    if not url:
+        return True
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "") in LOCAL_HOSTS
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
 
@@ -43,6 +55,8 @@ class Settings(BaseSettings):
     #: Send queued texts right after the request commits (the worker retries leftovers).
     send_after_request: bool = True
     log_level: str = "INFO"
+    #: Serve Prometheus metrics at /metrics to `Authorization: Bearer <token>`; unset: off.
+    metrics_token: str = ""
 
     @field_validator("public_base_url", "twilio_api_base_url")
     @classmethod
@@ -55,6 +69,13 @@ class Settings(BaseSettings):
 
     def check(self) -> None:
         """Refuse to start on settings that would be unsafe or broken in production."""
+        if self.gateway_env == "development" and not is_local_url(self.public_base_url):
+            # Development serves the patient simulator (patients, messages, the queue) with no
+            # login: a deployment that sets GATEWAY_ENV=development by mistake must not start.
+            raise ConfigError(
+                "GATEWAY_ENV=development serves the simulator without a login: PUBLIC_BASE_URL "
+                "must be local (http://127.0.0.1:<port>) or GATEWAY_ENV must be production"
+            )
         if self.is_development:
             return
         if not self.secret_key or self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 16:

@@ -85,6 +85,19 @@ def _close_session(_exc: BaseException | None) -> None:
         session.close()
 
 
+def discard_session() -> None:
+    """Drop the request's session after a failure (its connection may be broken)."""
+    session = g.pop("db_session", None)
+    if session is None:
+        return
+    try:
+        session.rollback()
+    except Exception:  # noqa: BLE001, S110 - the connection is gone; close releases it
+        pass
+    finally:
+        session.close()
+
+
 def ensure_transaction(*, session: Session) -> None:
     """Make sure a real transaction is open before a SAVEPOINT.
 
