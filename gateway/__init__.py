@@ -72,7 +72,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
             x_host=settings.proxy_count,
         )
 
-    engine = db.make_engine(settings.database_url)
+    engine = db.make_engine(
+        settings.database_url, sqlite_busy_timeout_ms=settings.sqlite_busy_timeout_ms
+    )
     app.extensions["gateway"] = Gateway(
         settings=settings, engine=engine, sender=make_sender(settings)
     )

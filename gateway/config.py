@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     #: Send queued texts right after the request commits (the worker retries leftovers).
     send_after_request: bool = True
     log_level: str = "INFO"
+    #: How long a SQLite writer waits for another's lock before the webhook answers 503.
+    sqlite_busy_timeout_ms: int = Field(default=10_000, ge=0, le=60_000)
     #: Serve Prometheus metrics at /metrics to `Authorization: Bearer <token>`; unset: off.
     metrics_token: str = ""
 
