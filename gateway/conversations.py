@@ -20,7 +20,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
 from flows.engine import handle
@@ -151,17 +154,33 @@ def store_inbound(
         triage={"signals": signals} if signals else {},
         processing_started_at=now if claim else None,
     )
-    try:
-        session.add(message)
-        session.flush()
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(sa.text("SELECT pg_notify(:channel, '')"), {"channel": NOTIFY_CHANNEL})
-        session.commit()
-    except IntegrityError:
+    # A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the webhook's
+    # one write is as cheap as it can be (the ORM's unit of work is not needed for one row).
+    values = {
+        column.name: getattr(message, column.name)
+        for column in Message.__table__.columns  # type: ignore[attr-defined]
+        if column.name != "id"
+    }
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(Message)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["twilio_sid"])
+        .returning(Message.id)
+    )
+    new_id = session.execute(statement).scalar_one_or_none()
+    if new_id is None:
         # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()
         stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
         return stored, False
+    if dialect == "postgresql":
+        session.execute(sa.text("SELECT pg_notify(:channel, '')"), {"channel": NOTIFY_CHANNEL})
+    session.commit()
+    message.id = new_id
+    make_transient_to_detached(message)
+    session.add(message)
     logger.info(
         "stored inbound %s message %s from %s", channel, message.id, mask_phone(from_number)
     )

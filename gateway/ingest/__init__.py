@@ -6,7 +6,9 @@ answers Twilio. Everything else happens here, in any number of worker processes:
     claim_batch    -> up to BATCH_SIZE ready, unprocessed inbound rows, claimed with a lease:
                       `UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED)` on
                       PostgreSQL, the same conditional update on SQLite (one writer at a time)
-    order          -> the emergency screen (pure, in flows) puts emergencies first
+    order          -> the emergency screen (pure, in flows) puts emergencies first in each
+                      batch; in the worker loop a `Lookout` pre-screens every new arrival once,
+                      so a known emergency is claimed ahead of an older backlog
     process_inbound-> per message, its own transaction, fenced (see gateway.conversations)
     send           -> an emergency's replies go out at once, the rest after the batch
 
@@ -58,11 +60,67 @@ def ready_condition(now: datetime) -> Any:
     )
 
 
+class Lookout:
+    """Per worker process: every newly stored message is pre-screened once, so an emergency
+    is claimed ahead of an older backlog, not only ahead of its own batch.
+
+    It reads rows above a watermark (new arrivals), runs the cheap emergency screen on each,
+    and remembers the emergencies until they are claimed. Several worker processes each keep
+    their own; whichever claims an emergency first answers it.
+    """
+
+    def __init__(self) -> None:
+        self.watermark = 0
+        self.urgent: set[int] = set()
+
+    def scan(self, *, engine: Engine, limit: int = 2000) -> None:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(Message.id, Message.body)
+                .where(
+                    Message.id > self.watermark,
+                    Message.direction == Direction.INBOUND,
+                    Message.status == MessageStatus.RECEIVED,
+                )
+                .order_by(Message.id)
+                .limit(limit)
+            ).all()
+        for message_id, body in rows:
+            if is_emergency(body or ""):
+                self.urgent.add(message_id)
+            self.watermark = max(self.watermark, message_id)
+
+
 def claim_batch(
-    *, engine: Engine, now: datetime, limit: int = BATCH_SIZE
+    *,
+    engine: Engine,
+    now: datetime,
+    limit: int = BATCH_SIZE,
+    lookout: Lookout | None = None,
 ) -> list[tuple[int, str, str]]:
-    """Claim up to `limit` ready messages for this process: [(id, body, channel)], committed."""
-    candidates = sa.select(Message.id).where(ready_condition(now)).order_by(Message.id).limit(limit)
+    """Claim up to `limit` ready messages for this process: [(id, body, channel)], committed.
+
+    With a `lookout`, known emergencies are claimed first, wherever they sit in the backlog.
+    """
+    claimed: list[tuple[int, str, str]] = []
+    if lookout is not None:
+        lookout.scan(engine=engine)
+        if lookout.urgent:
+            urgent = sorted(lookout.urgent)[:limit]
+            claimed = _claim(engine=engine, now=now, limit=limit, only=urgent)
+            lookout.urgent.difference_update(urgent)  # claimed now, or by someone else
+    if len(claimed) < limit:
+        claimed += _claim(engine=engine, now=now, limit=limit - len(claimed))
+    return sorted(claimed, key=lambda row: row[0])
+
+
+def _claim(
+    *, engine: Engine, now: datetime, limit: int, only: list[int] | None = None
+) -> list[tuple[int, str, str]]:
+    candidates = sa.select(Message.id).where(ready_condition(now))
+    if only is not None:
+        candidates = candidates.where(Message.id.in_(only))  # type: ignore[union-attr]
+    candidates = candidates.order_by(Message.id).limit(limit)
     if engine.dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     statement = (
@@ -76,7 +134,7 @@ def claim_batch(
     )
     with engine.begin() as connection:
         rows = connection.execute(statement).all()
-    return sorted(((row[0], row[1] or "", str(row[2])) for row in rows), key=lambda r: r[0])
+    return [(row[0], row[1] or "", str(row[2])) for row in rows]
 
 
 def is_emergency(body: str) -> bool:
@@ -104,6 +162,7 @@ def process_ready(
     sender: Any = None,
     max_batches: int | None = None,
     clock: Any = None,
+    lookout: Lookout | None = None,
 ) -> list[int]:
     """Claim and process every ready inbound message; returns the outbox ids queued.
 
@@ -114,7 +173,7 @@ def process_ready(
     queued: list[int] = []
     batches = 0
     while max_batches is None or batches < max_batches:
-        batch = claim_batch(engine=engine, now=now)
+        batch = claim_batch(engine=engine, now=now, lookout=lookout)
         if not batch:
             break
         batches += 1

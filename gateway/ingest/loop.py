@@ -23,7 +23,7 @@ from typing import Any
 from flask import Flask
 
 from gateway.conversations import NOTIFY_CHANNEL
-from gateway.ingest import process_ready
+from gateway.ingest import Lookout, process_ready
 from gateway.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class IngestLoop:
         self.app = app
         self.stop_event = threading.Event()
         self.thread: threading.Thread | None = None
-        self.processed = 0
+        self.lookout = Lookout()
 
     def _waiter(self) -> _Sleeper | _Listener:
         engine = self.app.extensions["gateway"].engine
@@ -102,6 +102,7 @@ class IngestLoop:
             carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
             sender=gateway.sender,
             clock=utcnow,
+            lookout=self.lookout,
         )
         return len(ids)
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from flask import abort, current_app, request
 from twilio.twiml.messaging_response import MessagingResponse
 
-from gateway.clinic import clinic_for_number
+from gateway.clinic import clinic_for_number_cached
 from gateway.conversations import store_inbound
 from gateway.db import get_session
 from gateway.models import MessageChannel
@@ -57,7 +57,7 @@ def inbound_sms():
     settings = current_app.extensions["gateway"].settings
     session = get_session()
     now = datetime.now(UTC)
-    clinic = clinic_for_number(session=session, to_number=to_number, settings=settings)
+    clinic = clinic_for_number_cached(session=session, to_number=to_number, settings=settings)
     message, created = store_inbound(
         session=session,
         clinic=clinic,

@@ -228,3 +228,17 @@ def test_a_message_claimed_but_unprocessed_is_counted_as_backlog(send_sms, sessi
     assert stats["inbound_unprocessed"] == 1
     count = session.execute(sa.select(sa.func.count()).select_from(Message)).scalar_one()
     assert count == 1
+
+
+def test_the_lookout_claims_an_emergency_ahead_of_an_older_backlog(send_sms, session, app):
+    from gateway.ingest import BATCH_SIZE, Lookout
+
+    for n in range(BATCH_SIZE + 5):
+        send_sms(f"what time do you open {n}", from_=f"+1202555{4000 + n:04d}", process=False)
+    send_sms(CHEST, process=False)
+    engine = app.extensions["gateway"].engine
+
+    first = claim_batch(engine=engine, now=datetime.now(UTC), lookout=Lookout())
+
+    assert CHEST in [body for _, body, _ in first]  # not left for a later batch
+    assert len(first) == BATCH_SIZE
