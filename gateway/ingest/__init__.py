@@ -122,12 +122,18 @@ def _claim(
         candidates = candidates.where(Message.id.in_(only))  # type: ignore[union-attr]
     candidates = candidates.order_by(Message.id).limit(limit)
     if engine.dialect.name == "postgresql":
-        candidates = candidates.with_for_update(skip_locked=True)
+        # A materialised CTE: inside `IN (...)` PostgreSQL may run a LIMIT ... SKIP LOCKED
+        # subquery more than once and claim more rows than asked for.
+        chosen = candidates.with_for_update(skip_locked=True).cte("chosen")
+        chosen = chosen.prefix_with("MATERIALIZED")  # type: ignore[assignment]
+        where = Message.id == chosen.c.id
+    else:
+        # One statement under SQLite's single write lock: nobody else claims in between.
+        where = Message.id.in_(candidates.scalar_subquery())  # type: ignore[union-attr]
     statement = (
         sa.update(Message)
-        # The condition again: on SQLite the subquery and the update are one statement under
-        # the write lock, and on PostgreSQL a row re-checked after a lock wait must still fit.
-        .where(Message.id.in_(candidates.scalar_subquery()), ready_condition(now))
+        # The condition again: a row re-checked after a lock wait must still be ready.
+        .where(where, ready_condition(now))
         .values(processing_started_at=now)
         .returning(Message.id, Message.body, Message.channel)
         .execution_options(synchronize_session=False)
