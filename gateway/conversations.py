@@ -22,7 +22,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
@@ -38,7 +37,6 @@ from flows.types import (
 )
 from gateway import effects
 from gateway.clinic import clinic_info
-from gateway.db import savepoint
 from gateway.i18n import render
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -75,19 +73,31 @@ def storable_text(text: str) -> str:
     return text.replace("\x00", "\ufffd")
 
 
+def _insert_if_absent(session: Session, model: Any, keys: tuple[str, ...], **values: Any) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING in the caller's transaction: one statement, where a
+    SAVEPOINT, an INSERT and a RELEASE would be three, and a concurrent insert is no error."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
+
+
 def get_or_create_contact(*, session: Session, clinic: Clinic, phone: str) -> Contact:
     """The contact for a number, created if new. Safe against a concurrent insert."""
     query = select(Contact).where(Contact.clinic_id == clinic.id, Contact.phone == phone)
     contact = session.exec(query).first()
     if contact is not None:
         return contact
-    try:
-        with savepoint(session):
-            contact = Contact(clinic_id=clinic.id, phone=phone)
-            session.add(contact)
-    except IntegrityError:
-        contact = session.exec(query).one()
-    return contact
+    fresh = Contact(clinic_id=clinic.id, phone=phone)
+    _insert_if_absent(
+        session,
+        Contact,
+        ("clinic_id", "phone"),
+        clinic_id=clinic.id,
+        phone=phone,
+        is_opted_out=False,
+        is_flagged=False,
+        created_at=fresh.created_at,
+    )
+    return session.exec(query).one()
 
 
 def get_or_create_conversation(*, session: Session, contact: Contact) -> Conversation:
@@ -97,13 +107,17 @@ def get_or_create_conversation(*, session: Session, contact: Contact) -> Convers
     conversation = session.exec(query).first()
     if conversation is not None:
         return conversation
-    try:
-        with savepoint(session):
-            conversation = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
-            session.add(conversation)
-    except IntegrityError:
-        conversation = session.exec(query).one()
-    return conversation
+    fresh = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
+    _insert_if_absent(
+        session,
+        Conversation,
+        ("clinic_id", "contact_id"),
+        clinic_id=contact.clinic_id,
+        contact_id=contact.id,
+        data={},
+        created_at=fresh.created_at,
+    )
+    return session.exec(query).one()
 
 
 def store_inbound(
