@@ -202,22 +202,38 @@ def store_inbound(
 
 
 def attach_conversation(*, session: Session, message: Message) -> tuple[Contact, Conversation]:
-    """The contact and conversation of a stored inbound message, created on first use."""
+    """The contact and conversation of a stored inbound message, created on first use.
+
+    On PostgreSQL the conversation row is locked (before the message row is touched, the one
+    lock order every worker follows) for the rest of the transaction, so two workers holding
+    two texts from one patient process them one after the other, each seeing what the other
+    did. SQLite's single write lock gives the same for free.
+    """
     if message.conversation_id is not None:
         conversation = session.get(Conversation, message.conversation_id)
         assert conversation is not None
         contact = session.get(Contact, conversation.contact_id)
-        assert contact is not None
-        return contact, conversation
-    clinic = session.get(Clinic, message.clinic_id)
-    assert clinic is not None
-    contact = get_or_create_contact(session=session, clinic=clinic, phone=message.from_number)
-    conversation = get_or_create_conversation(session=session, contact=contact)
-    message.conversation_id = conversation.id
-    if conversation.last_inbound_at is None or conversation.last_inbound_at < message.created_at:
-        conversation.last_inbound_at = message.created_at
-    session.add_all([message, conversation])
-    session.flush()
+    else:
+        clinic = session.get(Clinic, message.clinic_id)
+        assert clinic is not None
+        contact = get_or_create_contact(session=session, clinic=clinic, phone=message.from_number)
+        conversation = get_or_create_conversation(session=session, contact=contact)
+    assert contact is not None
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.select(Conversation.id).where(Conversation.id == conversation.id).with_for_update()
+        )
+        session.refresh(conversation)
+        session.refresh(contact)
+    if message.conversation_id is None:
+        message.conversation_id = conversation.id
+        if (
+            conversation.last_inbound_at is None
+            or conversation.last_inbound_at < message.created_at
+        ):
+            conversation.last_inbound_at = message.created_at
+        session.add_all([message, conversation])
+        session.flush()
     return contact, conversation
 
 
@@ -358,12 +374,13 @@ def process_inbound(
             message_id,
             type(error).__name__,
         )
+        message = session.get(Message, message_id)
+        if message is None or message.processed_at is not None:
+            return []
+        attach_conversation(session=session, message=message)
         if not _fence(session=session, message_id=message_id, now=now):
             session.rollback()
             return []
-        message = session.get(Message, message_id)
-        if message is not None and message.conversation_id is None:
-            attach_conversation(session=session, message=message)
         ids = effects.open_error_handoff(session=session, message_id=message_id, now=now)
         session.commit()
         return ids
@@ -414,15 +431,28 @@ def own_numbers(*, session: Session) -> frozenset[str]:
 def _process(
     *, session: Session, message_id: int, now: datetime, carrier_answers_keywords: bool
 ) -> list[int] | None:
-    # First statement of the transaction: the fence (and, on SQLite, the write lock, taken
-    # before any read so the transaction never has to upgrade a stale snapshot).
-    if not _fence(session=session, message_id=message_id, now=now):
-        logger.info("inbound message %s was processed by another worker", message_id)
-        return None
-    message = session.get(Message, message_id)
-    assert message is not None
-    session.refresh(message)
-    contact, conversation = attach_conversation(session=session, message=message)
+    if session.get_bind().dialect.name == "postgresql":
+        # Locks in one order: the conversation, then the message (the fence).
+        message = session.get(Message, message_id)
+        assert message is not None
+        session.refresh(message)
+        if message.processed_at is not None:
+            return None
+        contact, conversation = attach_conversation(session=session, message=message)
+        if not _fence(session=session, message_id=message_id, now=now):
+            logger.info("inbound message %s was processed by another worker", message_id)
+            return None
+        session.refresh(message)
+    else:
+        # First statement of the transaction: the fence, which is also SQLite's write lock,
+        # taken before any read so the transaction never upgrades a stale snapshot.
+        if not _fence(session=session, message_id=message_id, now=now):
+            logger.info("inbound message %s was processed by another worker", message_id)
+            return None
+        message = session.get(Message, message_id)
+        assert message is not None
+        session.refresh(message)
+        contact, conversation = attach_conversation(session=session, message=message)
     clinic = session.get(Clinic, message.clinic_id)
     assert clinic is not None
     signals = dict((message.triage or {}).get("signals") or {})

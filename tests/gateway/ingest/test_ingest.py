@@ -242,3 +242,35 @@ def test_the_lookout_claims_an_emergency_ahead_of_an_older_backlog(send_sms, ses
 
     assert CHEST in [body for _, body, _ in first]  # not left for a later batch
     assert len(first) == BATCH_SIZE
+
+
+def test_texts_from_one_patient_on_several_workers_are_processed_one_after_the_other(
+    send_sms, session, app
+):
+    from sqlmodel import Session
+
+    for n in range(6):
+        send_sms(f"I have a question about my bill, number {n}", process=False)
+    ids = [m.id for m in inbound(session)]
+    engine = app.extensions["gateway"].engine
+    barrier = threading.Barrier(len(ids))
+    errors: list[BaseException] = []
+
+    def worker(message_id: int) -> None:
+        try:
+            barrier.wait(10)
+            with app.app_context(), Session(engine, expire_on_commit=False) as own:
+                process_inbound(session=own, message_id=message_id, now=datetime.now(UTC))
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    [handoff] = rows(session, Handoff)  # one conversation, one handoff: the rest joined it
+    assert handoff.note.get("summary")
+    assert len(outbound(session)) == 1  # one acknowledgement; then the bot stepped back
+    assert all(m.triage.get("decided_by") != "error" for m in inbound(session))
