@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     #: How long a SQLite writer waits for another's lock before the webhook answers 503.
     sqlite_busy_timeout_ms: int = Field(default=10_000, ge=0, le=60_000)
+    #: Countries (ISO codes, comma-separated; "*" = any) whose valid numbers get automated
+    #: texts; others are handed to a person without one (the SMS-pumping guard).
+    reply_countries: str = "US,CA,PR,VI,GU,AS,MP"
+    #: At most this many automated texts an hour to one number (emergency guidance excepted).
+    max_replies_per_hour: int = Field(default=10, ge=1, le=1000)
     #: Serve Prometheus metrics at /metrics to `Authorization: Bearer <token>`; unset: off.
     metrics_token: str = ""
 
@@ -64,6 +69,10 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
+
+    @property
+    def reply_country_codes(self) -> frozenset[str]:
+        return frozenset(c.strip().upper() for c in self.reply_countries.split(",") if c.strip())
 
     @property
     def is_development(self) -> bool:

@@ -35,7 +35,7 @@ from flows.types import (
     Outcome,
     Situation,
 )
-from gateway import effects
+from gateway import effects, pumping
 from gateway.clinic import clinic_info
 from gateway.i18n import render
 from gateway.logs import mask_phone
@@ -492,6 +492,9 @@ def _process(
         now=now,
         time_zone=time_zone,
     )
+    decision = _guard_replies(
+        session=session, decision=decision, message=message, contact=contact, now=now
+    )
     ids = effects.apply_decision(
         session=session,
         decision=decision,
@@ -509,18 +512,36 @@ def _process(
     return ids
 
 
+def _guard_replies(
+    *, session: Session, decision: Decision, message: Message, contact: Contact, now: datetime
+) -> Decision:
+    """The SMS-pumping guard (gateway.pumping) with the app's settings; audited when it bites."""
+    from flask import current_app, has_app_context
+
+    if not has_app_context():
+        return decision
+    settings = current_app.extensions["gateway"].settings
+    guarded, reason = pumping.guard(
+        session=session,
+        decision=decision,
+        clinic_id=message.clinic_id,
+        phone=contact.phone,
+        now=now,
+        countries=settings.reply_country_codes,
+        per_hour=settings.max_replies_per_hour,
+    )
+    if reason is not None:
+        effects.audit(
+            session,
+            clinic_id=message.clinic_id,
+            action="reply_withheld",
+            subject_type="message",
+            subject_id=message.id,
+            now=now,
+            reason=reason,
+        )
+    return guarded
+
+
 #: Twilio's `OptOutType` values that flows understand.
 CARRIER_SIGNALS = frozenset(member.value for member in CarrierKeyword)
-
-
-def sweep_unprocessed_texts(
-    *, engine: sa.Engine, now: datetime, carrier_answers_keywords: bool | None = None
-) -> list[int]:
-    """Process every stored inbound message that is ready and not claimed by a live worker.
-
-    The name is kept from when requests processed their own texts; the work is now
-    `gateway.ingest.process_ready`. Returns the outbox ids queued.
-    """
-    from gateway.ingest import process_ready
-
-    return process_ready(engine=engine, now=now, carrier_answers_keywords=carrier_answers_keywords)

@@ -374,7 +374,8 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
     """Store-first means a crash after the commit loses nothing: the sweep finishes the job."""
     from datetime import UTC, datetime, timedelta
 
-    from gateway.conversations import store_inbound, sweep_unprocessed_texts
+    from gateway.conversations import store_inbound
+    from gateway.ingest import sweep_unprocessed_texts
     from gateway.models import MessageChannel
 
     earlier = datetime.now(UTC) - timedelta(minutes=5)
