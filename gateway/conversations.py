@@ -405,11 +405,24 @@ def _fence(*, session: Session, message_id: int, now: datetime) -> bool:
     return result.rowcount == 1
 
 
+#: How long a process trusts its list of our own numbers (a location added shows within it).
+OWN_NUMBERS_SECONDS = 30.0
+
+
 def own_numbers(*, session: Session) -> frozenset[str]:
-    """The clinic's own sending numbers (every location's Twilio number and the from-number).
+    """The clinic's own sending numbers (every location's Twilio number and the from-number),
+    remembered per app for OWN_NUMBERS_SECONDS.
 
     On-call numbers are people, not ours: their texts are answered like anyone's.
     """
+    import time
+
+    from flask import current_app, has_app_context
+
+    cache = current_app.extensions.setdefault("own_numbers_cache", {}) if has_app_context() else {}
+    hit = cache.get("numbers")
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
     numbers = {
         number
         for number in session.exec(
@@ -419,13 +432,13 @@ def own_numbers(*, session: Session) -> frozenset[str]:
         ).all()
         if number
     }
-    from flask import current_app, has_app_context
-
     if has_app_context():
         from_number = current_app.extensions["gateway"].settings.twilio_from_number
         if from_number:
             numbers.add(from_number)
-    return frozenset(numbers)
+    found = frozenset(numbers)
+    cache["numbers"] = (time.monotonic() + OWN_NUMBERS_SECONDS, found)
+    return found
 
 
 def _process(
@@ -524,7 +537,7 @@ def _guard_replies(
     guarded, reason = pumping.guard(
         session=session,
         decision=decision,
-        clinic_id=message.clinic_id,
+        conversation_id=message.conversation_id,
         phone=contact.phone,
         now=now,
         countries=settings.reply_country_codes,

@@ -47,13 +47,15 @@ def country_allowed(phone: str, countries: frozenset[str]) -> bool:
     return "*" in countries or (phonenumbers.region_code_for_number(parsed) or "") in countries
 
 
-def replies_last_hour(*, session: Session, clinic_id: int, phone: str, now: datetime) -> int:
+def replies_last_hour(*, session: Session, conversation_id: int, now: datetime) -> int:
+    """Automated texts in this conversation (one number at one clinic) in the last hour.
+
+    By conversation, which is indexed, not by `to_number`, which is not."""
     return int(
         session.execute(
             sa.select(sa.func.count()).where(
-                Message.clinic_id == clinic_id,
+                Message.conversation_id == conversation_id,
                 Message.direction == Direction.OUTBOUND,
-                Message.to_number == phone,
                 Message.kind.in_(CAPPED_KINDS),  # type: ignore[attr-defined]
                 Message.created_at > now - timedelta(hours=1),
             )
@@ -65,7 +67,7 @@ def guard(
     *,
     session: Session,
     decision: Any,  # gateway.conversations.Decision
-    clinic_id: int,
+    conversation_id: int,
     phone: str,
     now: datetime,
     countries: frozenset[str],
@@ -78,7 +80,7 @@ def guard(
     if not country_allowed(phone, countries):
         keep = [False] * len(outcome.replies)
         reason = "country"
-    elif replies_last_hour(session=session, clinic_id=clinic_id, phone=phone, now=now) >= per_hour:
+    elif replies_last_hour(session=session, conversation_id=conversation_id, now=now) >= per_hour:
         keep = [reply.kind is ReplyKind.EMERGENCY for reply in outcome.replies]
         reason = "hourly_cap"
     else:
