@@ -349,9 +349,10 @@ def process_inbound(
     """Run the pipeline once for a stored message; returns the outbox ids to send.
 
     `is_claimed` says the caller holds the claim already (a worker's batch claim). Whoever
-    calls, the work itself is fenced: its first statement is a conditional update of the
-    still-unprocessed row in the same transaction as the effects, so two processes that both
-    believe they hold the message (a lease taken over from a slow worker) apply it once.
+    calls, the work itself is fenced: a conditional update of the still-unprocessed row, in the
+    same transaction as the effects (SQLite: its first statement; PostgreSQL: right after the
+    conversation's row lock), so two processes that both believe they hold the message (a
+    lease taken over from a slow worker) apply it once.
     `carrier_answers_keywords` defaults to the app's TWILIO_HANDLES_KEYWORDS.
     """
     if carrier_answers_keywords is None:

@@ -61,8 +61,10 @@ class _Listener:
         try:
             if self.connection is None or self.connection.closed:
                 self.connection = self._connect()
-            for _ in self.connection.notifies(timeout=PG_FALLBACK_SECONDS, stop_after=1):
-                break
+            # Whatever arrived while we were processing first: one pass covers all of it.
+            if not sum(1 for _ in self.connection.notifies(timeout=0)):
+                for _ in self.connection.notifies(timeout=PG_FALLBACK_SECONDS, stop_after=1):
+                    break
         except Exception as error:  # noqa: BLE001 - fall back to polling until it reconnects
             logger.warning("ingest listener: %s; polling instead", type(error).__name__)
             self.close()
