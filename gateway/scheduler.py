@@ -40,12 +40,16 @@ def tick(app: Flask, now: datetime) -> int:
     """One pass of the worker: due work at `now`; returns how many texts went out."""
     gateway = app.extensions["gateway"]
     # Every stored inbound message that is ready comes first (emergencies first within each
-    # batch; voicemails once their transcript came or stopped being awaited): the texts it
-    # queues go out in this same pass.
+    # batch; voicemails once their transcript came or stopped being awaited). Its replies go
+    # out batch by batch, an emergency's at once: under a long backlog this pass must not sit
+    # on an emergency reply until the backlog is gone.
+    counts = {"sent": 0}
     process_ready(
         engine=gateway.engine,
         now=now,
         carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
+        sender=gateway.sender,
+        counts=counts,
     )
     # --- roadmap: reminders --------------------------------------------------------------
     # dispatch_due_reminders(engine=gateway.engine, now=now) goes here, BEFORE the outbox
@@ -54,7 +58,7 @@ def tick(app: Flask, now: datetime) -> int:
     if gateway.sender is None:
         logger.debug("tick: no sender configured; queued texts wait")
         return 0
-    return send_pending(
+    return counts["sent"] + send_pending(
         engine=gateway.engine,
         sender=gateway.sender,
         public_base_url=gateway.settings.public_base_url,

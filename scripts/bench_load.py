@@ -371,7 +371,16 @@ def main() -> int:
             seconds = (_aware(sent) - _aware(created)).total_seconds()
             print(f"emergency  911 reply sent {seconds:.2f} s after its text was stored")
         else:
-            print("emergency  FAIL: no 911 reply sent")
+            with engine.connect() as connection:
+                found = connection.execute(
+                    sa.text(
+                        "SELECT o.status, o.kind, o.attempts, o.error_code FROM message i "
+                        "JOIN message o ON o.idempotency_key LIKE 'reply:' || i.id || '%' "
+                        "WHERE i.twilio_sid = :sid"
+                    ),
+                    {"sid": emergency["MessageSid"]},
+                ).all()
+            print(f"emergency  FAIL: no 911 reply sent (replies: {[tuple(r) for r in found]})")
             failed = True
 
         # Processing alone: a stored backlog, then K worker processes drain it.

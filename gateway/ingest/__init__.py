@@ -169,12 +169,14 @@ def process_ready(
     max_batches: int | None = None,
     clock: Any = None,
     lookout: Lookout | None = None,
+    counts: dict[str, int] | None = None,
 ) -> list[int]:
     """Claim and process every ready inbound message; returns the outbox ids queued.
 
     With a `sender`, replies go out as they are queued (an emergency's at once, the rest after
     each batch); without one (the scheduler's tick) the caller sends. `clock` (a callable)
     re-reads the time per batch in the long-running loop; `now` is the first batch's time.
+    `counts["sent"]` (when given) adds up the texts Twilio accepted.
     """
     queued: list[int] = []
     batches = 0
@@ -204,25 +206,30 @@ def process_ready(
                     continue
             queued += ids
             if sender is not None and urgent:
-                _send(engine=engine, sender=sender, ids=ids, now=now)
+                sent = _send(engine=engine, sender=sender, ids=ids, now=now)
+                if counts is not None:
+                    counts["sent"] = counts.get("sent", 0) + sent
             else:
                 later += ids
         if sender is not None:
-            _send(engine=engine, sender=sender, ids=later, now=now)
+            sent = _send(engine=engine, sender=sender, ids=later, now=now)
+            if counts is not None:
+                counts["sent"] = counts.get("sent", 0) + sent
         if clock is not None:
             now = clock()
     return queued
 
 
-def _send(*, engine: Engine, sender: Any, ids: list[int], now: datetime) -> None:
+def _send(*, engine: Engine, sender: Any, ids: list[int], now: datetime) -> int:
     if not ids:
-        return
+        return 0
     from gateway.outbox import send_pending
 
     try:
-        send_pending(engine=engine, sender=sender, now=now, message_ids=list(ids))
+        return send_pending(engine=engine, sender=sender, now=now, message_ids=list(ids))
     except Exception as error:  # noqa: BLE001 - the rows stay queued; the poll job sends them
         logger.error("sending %d queued replies failed (%s)", len(ids), type(error).__name__)
+        return 0
 
 
 def backlog(*, session: Session, now: datetime) -> dict[str, Any]:

@@ -27,6 +27,7 @@ OPT_OUT_TYPES = frozenset({"STOP", "START", "HELP"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_URL = re.compile(r"https?://[!-~]+")
 MAX_INT = 2**31 - 1
+_DIGITS = re.compile(r"[0-9]{1,10}")
 
 
 def required_sid(name: str, pattern: re.Pattern[str], *alternatives: str) -> str:
@@ -69,7 +70,8 @@ def recording_url(raw: str | None, *, account_sid: str | None, recording_sid: st
 
 def integer(raw: str | None, *, low: int = 0, high: int = MAX_INT) -> int | None:
     """An integer form field inside [low, high], else None."""
-    if raw is None or not raw.strip().isdigit() or len(raw.strip()) > 10:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if raw is None or not _DIGITS.fullmatch(raw.strip()):
         return None
     value = int(raw.strip())
     return value if low <= value <= high else None

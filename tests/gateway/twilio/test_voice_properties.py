@@ -94,3 +94,17 @@ def test_a_malformed_call_sid_is_a_clear_400(twilio_post, session, call_sid):
     assert response.status_code in (200, 400)
     if response.status_code == 200:
         assert len(call_sid) == 34 and "\n" not in call_sid
+
+
+def test_a_duration_in_superscript_digits_is_not_a_duration(twilio_post, session):
+    """Found by the property above: "²" passes str.isdigit() and breaks int()."""
+    form = {
+        "AccountSid": ACCOUNT_SID,
+        "CallSid": "CA" + uuid.uuid4().hex,
+        "RecordingSid": "RE" + uuid.uuid4().hex,
+        "RecordingDuration": "²",
+        "To": CLINIC_NUMBER,
+        "TranscriptionStatus": "completed",
+        "TranscriptionText": "please call me back",
+    }
+    assert twilio_post("/twilio/voice/transcription", form).status_code == 200
