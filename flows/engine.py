@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flows import messages as m
@@ -38,6 +38,7 @@ from flows.types import (
     AppendToHandoff,
     Awaiting,
     CancelAppointment,
+    CarrierKeyword,
     Channel,
     ClinicInfo,
     ConfirmAppointment,
@@ -203,7 +204,14 @@ def handle(inbound: Inbound, situation: Situation, clinic: ClinicInfo, now: date
     if result.emergency is not None:
         return _emergency(case)
 
-    # 2. Compliance.
+    # 2. Compliance. A voicemail is not a keyword channel: a spoken "cancel" or "stop" goes to
+    # a person, who asks what the caller meant. The carrier's own verdict on a text wins.
+    if inbound.channel is Channel.VOICEMAIL and (
+        result.is_opt_out or result.is_opt_in or result.intent is Intent.HELP
+    ):
+        return _spoken_keyword(case)
+    if inbound.carrier_keyword is not None:
+        return _carrier_keyword(case, inbound.carrier_keyword)
     if result.is_opt_out:
         return _opt_out(case)
     if result.is_opt_in or (situation.is_opted_out and keyword in OPT_IN_WHEN_OPTED_OUT):
@@ -270,10 +278,42 @@ def _emergency(case: _Case) -> Outcome:
     return Outcome((reply,), tuple(effects), result, decided_by="emergency")
 
 
-def _opt_out(case: _Case) -> Outcome:
+def _carrier_keyword(case: _Case, keyword: CarrierKeyword) -> Outcome:
+    """The carrier opted the number out or in, or answered HELP: record it, say nothing more."""
+    if keyword is CarrierKeyword.STOP:
+        return _opt_out(case, carrier=True)
+    if keyword is CarrierKeyword.START:
+        effects: tuple[Effect, ...] = (case.record, OptIn(case.keyword or "carrier:START"))
+        return Outcome((), effects, case.result, decided_by="opt_in:carrier")
+    effects = (case.record, AppendToHandoff()) if case.situation.is_human_owned else (case.record,)
+    return Outcome((), effects, case.result, decided_by="help:carrier")
+
+
+def _spoken_keyword(case: _Case) -> Outcome:
+    """A voicemail that said stop, cancel, start or help: a person calls back, nothing else."""
+    result = case.result
+    if case.situation.is_human_owned:
+        return Outcome((), (case.record, AppendToHandoff()), result, "voicemail_keyword:owned")
+    queue = result.queue
+    if queue is Queue.NONE:
+        queue = Queue.SCHEDULING if result.intent in VISIT_INTENTS else Queue.FRONT_DESK
+    due = reply_due(case.now, queue, case.clinic)
+    ack = ACK_BY_QUEUE[queue] if case.lang in COMPLETE_LANGUAGES else m.ACK_STAFF
+    reply = Reply(ack, params=(("due", due),), lang=case.lang)
+    replies = () if case.situation.is_opted_out else (reply,)
+    note = replace(
+        case.note(queue, replies, due=due),
+        summary="Voicemail said a keyword (stop, cancel, start or help): ask what the caller meant",
+    )
+    return Outcome(replies, (case.record, OpenHandoff(note)), result, "voicemail_keyword")
+
+
+def _opt_out(case: _Case, *, carrier: bool = False) -> Outcome:
     result, situation = case.result, case.situation
     # At most one confirmation: none if already opted out, none if the carrier just sent one.
-    replies = () if situation.is_opted_out else case.compliance_reply(m.OPT_OUT_CONFIRMED)
+    replies = (
+        () if situation.is_opted_out or carrier else case.compliance_reply(m.OPT_OUT_CONFIRMED)
+    )
     effects: list[Effect] = [case.record, OptOut(case.keyword or _evidence_phrase(result))]
     queue = result.queue
     if (

@@ -16,6 +16,14 @@ class Channel(StrEnum):
     VOICEMAIL = "voicemail"
 
 
+class CarrierKeyword(StrEnum):
+    """What the carrier's own opt-out handling decided a text was (and already answered)."""
+
+    STOP = "STOP"
+    START = "START"
+    HELP = "HELP"
+
+
 class Awaiting(StrEnum):
     """The last automated message the patient got, which a short reply answers."""
 
@@ -101,6 +109,9 @@ class Inbound:
 
     text: str
     channel: Channel = Channel.SMS
+    #: The carrier already classified the text as STOP, START or HELP and answered it (Twilio
+    #: Advanced Opt-Out's `OptOutType`): record it, send no second confirmation.
+    carrier_keyword: CarrierKeyword | None = None
 
 
 @dataclass(frozen=True)

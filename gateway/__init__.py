@@ -74,7 +74,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
             x_host=settings.proxy_count,
         )
 
-    engine = db.make_engine(settings.database_url)
+    engine = db.make_engine(
+        settings.database_url, sqlite_busy_timeout_ms=settings.sqlite_busy_timeout_ms
+    )
     app.extensions["gateway"] = Gateway(
         settings=settings,
         engine=engine,
@@ -89,6 +91,9 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     from gateway.reminders.api import bp as reminders_api_bp  # reminders: the sync JSON API
 
     app.register_blueprint(reminders_api_bp)
+    from gateway.ingest.ops import bp as ops_bp
+
+    app.register_blueprint(ops_bp)
     if settings.is_development:
         from gateway.simulator import bp as simulator_bp
 

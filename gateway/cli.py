@@ -186,6 +186,26 @@ def create_api_key_command(clinic_slug: str, label: str) -> None:
     click.echo(key)
 
 
+# --- ingest ---------------------------------------------------------------------------------
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="one JSON line (the only format so far)")
+@with_appcontext
+def stats_command(as_json: bool) -> None:
+    """Print the inbound backlog, unsent outbox rows and open handoffs as one JSON line."""
+    import json
+
+    from sqlmodel import Session
+
+    from gateway.ingest.ops import collect_stats
+
+    del as_json  # JSON is the format; the flag says so in scripts and cron lines
+    with Session(current_app.extensions["gateway"].engine) as session:
+        stats = collect_stats(session=session, now=datetime.now(UTC))
+    click.echo(json.dumps(stats, sort_keys=True))
+
+
 COMMANDS = (
     migrate_command,
     seed_demo_command,
@@ -196,6 +216,7 @@ COMMANDS = (
     import_appointments_command,
     demo_reminders_command,
     create_api_key_command,
+    stats_command,
 )
 
 

@@ -20,6 +20,18 @@ class ConfigError(RuntimeError):
     """A setting that stops start-up; the message names the variable."""
 
 
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def is_local_url(url: str) -> bool:
+    """True for an empty URL or one on this machine (the development simulator's only home)."""
+    if not url:
+        return True
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "") in LOCAL_HOSTS
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
 
@@ -56,10 +68,24 @@ class Settings(BaseSettings):
     #: Where MMS photos are kept: outside the web root, served only to staff allowed to see them.
     staff_media_dir: Path = Path("instance/media")
 
+    #: How long a SQLite writer waits for another's lock before the webhook answers 503.
+    sqlite_busy_timeout_ms: int = Field(default=10_000, ge=0, le=60_000)
+    #: Countries (ISO codes, comma-separated; "*" = any) whose valid numbers get automated
+    #: texts; others are handed to a person without one (the SMS-pumping guard).
+    reply_countries: str = "US,CA,PR,VI,GU,AS,MP"
+    #: At most this many automated texts an hour to one number (emergency guidance excepted).
+    max_replies_per_hour: int = Field(default=10, ge=1, le=1000)
+    #: Serve Prometheus metrics at /metrics to `Authorization: Bearer <token>`; unset: off.
+    metrics_token: str = ""
+
     @field_validator("public_base_url", "twilio_api_base_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
+
+    @property
+    def reply_country_codes(self) -> frozenset[str]:
+        return frozenset(c.strip().upper() for c in self.reply_countries.split(",") if c.strip())
 
     @property
     def is_development(self) -> bool:
@@ -67,6 +93,13 @@ class Settings(BaseSettings):
 
     def check(self) -> None:
         """Refuse to start on settings that would be unsafe or broken in production."""
+        if self.gateway_env == "development" and not is_local_url(self.public_base_url):
+            # Development serves the patient simulator (patients, messages, the queue) with no
+            # login: a deployment that sets GATEWAY_ENV=development by mistake must not start.
+            raise ConfigError(
+                "GATEWAY_ENV=development serves the simulator without a login: PUBLIC_BASE_URL "
+                "must be local (http://127.0.0.1:<port>) or GATEWAY_ENV must be production"
+            )
         if self.is_development:
             return
         if not self.secret_key or self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 16:

@@ -1,9 +1,11 @@
 """The inbound pipeline: store first, then decide with `flows`, then apply and queue replies.
 
-    store_inbound   -> the raw message is committed before anything else can fail
-    process_inbound -> claimed once (across processes), flows.engine.handle, effects applied,
-                       replies queued in the outbox, one commit; a surprise still opens a
-                       front-desk handoff so a person sees the message
+    store_inbound   -> the web request: one insert and one commit of the raw message, nothing
+                       else (no contact, no flows, no Twilio call), so a 2xx means "stored"
+    process_inbound -> a worker (gateway.ingest): claimed once across processes, the contact
+                       and conversation attached, flows.engine.handle, effects applied, replies
+                       queued in the outbox, one commit; a surprise still opens a front-desk
+                       handoff so a person sees the message
 
 Texts and voicemail transcripts share this path. `decide` is the part without side effects:
 the offline audit command (`flask --app gateway triage`) calls it too, so the webhook and the
@@ -15,23 +17,26 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, select
 
 from flows.engine import handle
 from flows.types import (
     Awaiting,
+    CarrierKeyword,
     Channel,
     ClinicInfo,
     Inbound,
     Outcome,
     Situation,
 )
-from gateway import effects
+from gateway import effects, pumping
 from gateway.clinic import clinic_info
-from gateway.db import savepoint
 from gateway.i18n import render
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -41,6 +46,7 @@ from gateway.models import (
     Contact,
     Conversation,
     Direction,
+    Location,
     Message,
     MessageChannel,
     MessageKind,
@@ -54,7 +60,10 @@ logger = logging.getLogger(__name__)
 #: A reminder's context stops applying to replies after this long.
 AWAITING_TTL = timedelta(days=7)
 #: A claim older than this belonged to a process that died; the message is processed again.
+#: (Processing itself is fenced, so even a slow worker's late claim never processes twice.)
 STALE_CLAIM = timedelta(minutes=2)
+#: The PostgreSQL channel the webhook NOTIFYs and the workers LISTEN on.
+NOTIFY_CHANNEL = "gateway_inbound"
 
 
 # ----------------------------------------------------------------------------- storing
@@ -65,19 +74,31 @@ def storable_text(text: str) -> str:
     return text.replace("\x00", "\ufffd")
 
 
+def _insert_if_absent(session: Session, model: Any, keys: tuple[str, ...], **values: Any) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING in the caller's transaction: one statement, where a
+    SAVEPOINT, an INSERT and a RELEASE would be three, and a concurrent insert is no error."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
+
+
 def get_or_create_contact(*, session: Session, clinic: Clinic, phone: str) -> Contact:
     """The contact for a number, created if new. Safe against a concurrent insert."""
     query = select(Contact).where(Contact.clinic_id == clinic.id, Contact.phone == phone)
     contact = session.exec(query).first()
     if contact is not None:
         return contact
-    try:
-        with savepoint(session):
-            contact = Contact(clinic_id=clinic.id, phone=phone)
-            session.add(contact)
-    except IntegrityError:
-        contact = session.exec(query).one()
-    return contact
+    fresh = Contact(clinic_id=clinic.id, phone=phone)
+    _insert_if_absent(
+        session,
+        Contact,
+        ("clinic_id", "phone"),
+        clinic_id=clinic.id,
+        phone=phone,
+        is_opted_out=False,
+        is_flagged=False,
+        created_at=fresh.created_at,
+    )
+    return session.exec(query).one()
 
 
 def get_or_create_conversation(*, session: Session, contact: Contact) -> Conversation:
@@ -87,13 +108,17 @@ def get_or_create_conversation(*, session: Session, contact: Contact) -> Convers
     conversation = session.exec(query).first()
     if conversation is not None:
         return conversation
-    try:
-        with savepoint(session):
-            conversation = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
-            session.add(conversation)
-    except IntegrityError:
-        conversation = session.exec(query).one()
-    return conversation
+    fresh = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
+    _insert_if_absent(
+        session,
+        Conversation,
+        ("clinic_id", "contact_id"),
+        clinic_id=contact.clinic_id,
+        contact_id=contact.id,
+        data={},
+        created_at=fresh.created_at,
+    )
+    return session.exec(query).one()
 
 
 def store_inbound(
@@ -109,24 +134,26 @@ def store_inbound(
     call_sid: str | None = None,
     recording_url: str | None = None,
     claim: bool = False,
+    ready_at: datetime | None = None,
+    signals: dict[str, Any] | None = None,
 ) -> tuple[Message, bool]:
-    """Insert the raw message and commit. A duplicate `twilio_sid` returns the stored row.
+    """Insert the raw message and commit: one insert, one commit. A duplicate `twilio_sid`
+    returns the stored row.
 
-    With `claim`, a new message is stored already claimed for processing by this caller (one
-    commit fewer than claiming it afterwards); a process that dies holding the claim loses
-    nothing, as the claim goes stale and the worker's sweep processes the message.
+    The contact and conversation are attached by the worker that processes the message, so
+    the request does nothing a worker could do later. `ready_at` holds a message back until
+    then (a voicemail waiting for its transcript; stored in `next_attempt_at`, which inbound
+    rows use for nothing else). `signals` are what Twilio told us beside the text (its
+    opt-out type), kept in `triage` until processing reads them. With `claim`, a new message
+    is stored already claimed by this caller. On PostgreSQL the same transaction NOTIFYs the
+    workers, delivered only if the commit succeeds.
     NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
     """
     body = storable_text(body)
     from_number = storable_text(from_number)
-    existing = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).first()
-    if existing is not None:
-        return existing, False
-    contact = get_or_create_contact(session=session, clinic=clinic, phone=from_number)
-    conversation = get_or_create_conversation(session=session, contact=contact)
     message = Message(
         clinic_id=clinic.id,
-        conversation_id=conversation.id,
+        conversation_id=None,
         direction=Direction.INBOUND,
         channel=channel,
         kind=MessageKind.PATIENT,
@@ -138,23 +165,77 @@ def store_inbound(
         recording_url=recording_url,
         status=MessageStatus.RECEIVED,
         created_at=now,
+        next_attempt_at=ready_at,
+        triage={"signals": signals} if signals else {},
         processing_started_at=now if claim else None,
     )
-    try:
-        with savepoint(session):
-            session.add(message)
-        conversation.last_inbound_at = now
-        session.add(conversation)
-        session.commit()
-    except IntegrityError:
-        # Another process stored the same retry first: theirs is the one.
+    # A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the webhook's
+    # one write is as cheap as it can be (the ORM's unit of work is not needed for one row).
+    values = {
+        column.name: getattr(message, column.name)
+        for column in Message.__table__.columns  # type: ignore[attr-defined]
+        if column.name != "id"
+    }
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(Message)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["twilio_sid"])
+        .returning(Message.id)
+    )
+    new_id = session.execute(statement).scalar_one_or_none()
+    if new_id is None:
+        # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()
         stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
         return stored, False
+    if dialect == "postgresql":
+        session.execute(sa.text("SELECT pg_notify(:channel, '')"), {"channel": NOTIFY_CHANNEL})
+    session.commit()
+    message.id = new_id
+    make_transient_to_detached(message)
+    session.add(message)
     logger.info(
         "stored inbound %s message %s from %s", channel, message.id, mask_phone(from_number)
     )
     return message, True
+
+
+def attach_conversation(*, session: Session, message: Message) -> tuple[Contact, Conversation]:
+    """The contact and conversation of a stored inbound message, created on first use.
+
+    On PostgreSQL the conversation row is locked (before the message row is touched, the one
+    lock order every worker follows) for the rest of the transaction, so two workers holding
+    two texts from one patient process them one after the other, each seeing what the other
+    did. SQLite's single write lock gives the same for free.
+    """
+    if message.conversation_id is not None:
+        conversation = session.get(Conversation, message.conversation_id)
+        assert conversation is not None
+        contact = session.get(Contact, conversation.contact_id)
+    else:
+        clinic = session.get(Clinic, message.clinic_id)
+        assert clinic is not None
+        contact = get_or_create_contact(session=session, clinic=clinic, phone=message.from_number)
+        conversation = get_or_create_conversation(session=session, contact=contact)
+    assert contact is not None
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            sa.select(Conversation.id).where(Conversation.id == conversation.id).with_for_update()
+        )
+        session.refresh(conversation)
+        session.refresh(contact)
+    if message.conversation_id is None:
+        message.conversation_id = conversation.id
+        if (
+            conversation.last_inbound_at is None
+            or conversation.last_inbound_at < message.created_at
+        ):
+            conversation.last_inbound_at = message.created_at
+        session.add_all([message, conversation])
+        session.flush()
+    return contact, conversation
 
 
 # ----------------------------------------------------------------------------- deciding
@@ -266,13 +347,20 @@ def process_inbound(
     session: Session,
     message_id: int,
     now: datetime,
-    carrier_answers_keywords: bool = False,
+    carrier_answers_keywords: bool | None = None,
     is_claimed: bool = False,
 ) -> list[int]:
     """Run the pipeline once for a stored message; returns the outbox ids to send.
 
-    `is_claimed` says the caller stored the message with `claim=True` just now.
+    `is_claimed` says the caller holds the claim already (a worker's batch claim). Whoever
+    calls, the work itself is fenced: a conditional update of the still-unprocessed row, in the
+    same transaction as the effects (SQLite: its first statement; PostgreSQL: right after the
+    conversation's row lock), so two processes that both believe they hold the message (a
+    lease taken over from a slow worker) apply it once.
+    `carrier_answers_keywords` defaults to the app's TWILIO_HANDLES_KEYWORDS.
     """
+    if carrier_answers_keywords is None:
+        carrier_answers_keywords = _carrier_answers_keywords()
     if not is_claimed and not claim_for_processing(session=session, message_id=message_id, now=now):
         return []
     try:
@@ -283,7 +371,7 @@ def process_inbound(
             carrier_answers_keywords=carrier_answers_keywords,
         )
         session.commit()
-        return ids
+        return ids or []
     except Exception as error:
         session.rollback()
         logger.exception(
@@ -291,21 +379,117 @@ def process_inbound(
             message_id,
             type(error).__name__,
         )
+        message = session.get(Message, message_id)
+        if message is None or message.processed_at is not None:
+            return []
+        attach_conversation(session=session, message=message)
+        if not _fence(session=session, message_id=message_id, now=now):
+            session.rollback()
+            return []
         ids = effects.open_error_handoff(session=session, message_id=message_id, now=now)
         session.commit()
         return ids
 
 
+def _carrier_answers_keywords() -> bool:
+    from flask import current_app, has_app_context
+
+    if not has_app_context():
+        return False
+    return bool(current_app.extensions["gateway"].settings.twilio_handles_keywords)
+
+
+def _fence(*, session: Session, message_id: int, now: datetime) -> bool:
+    """Lock the unprocessed row for this transaction; False if it is processed already."""
+    result = session.execute(
+        sa.update(Message)
+        .where(Message.id == message_id, Message.processed_at.is_(None))  # type: ignore[union-attr]
+        .values(processing_started_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+#: How long a process trusts its list of our own numbers (a location added shows within it).
+OWN_NUMBERS_SECONDS = 30.0
+
+
+def own_numbers(*, session: Session) -> frozenset[str]:
+    """The clinic's own sending numbers (every location's Twilio number and the from-number),
+    remembered per app for OWN_NUMBERS_SECONDS.
+
+    On-call numbers are people, not ours: their texts are answered like anyone's.
+    """
+    import time
+
+    from flask import current_app, has_app_context
+
+    cache = current_app.extensions.setdefault("own_numbers_cache", {}) if has_app_context() else {}
+    hit = cache.get("numbers")
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    numbers = {
+        number
+        for number in session.exec(
+            select(Location.twilio_number).where(
+                Location.twilio_number.is_not(None)  # type: ignore[union-attr]
+            )
+        ).all()
+        if number
+    }
+    if has_app_context():
+        from_number = current_app.extensions["gateway"].settings.twilio_from_number
+        if from_number:
+            numbers.add(from_number)
+    found = frozenset(numbers)
+    cache["numbers"] = (time.monotonic() + OWN_NUMBERS_SECONDS, found)
+    return found
+
+
 def _process(
     *, session: Session, message_id: int, now: datetime, carrier_answers_keywords: bool
-) -> list[int]:
-    message = session.get(Message, message_id)
-    assert message is not None and message.conversation_id is not None
-    conversation = session.get(Conversation, message.conversation_id)
-    assert conversation is not None
-    contact = session.get(Contact, conversation.contact_id)
+) -> list[int] | None:
+    if session.get_bind().dialect.name == "postgresql":
+        # Locks in one order: the conversation, then the message (the fence).
+        message = session.get(Message, message_id)
+        assert message is not None
+        session.refresh(message)
+        if message.processed_at is not None:
+            return None
+        contact, conversation = attach_conversation(session=session, message=message)
+        if not _fence(session=session, message_id=message_id, now=now):
+            logger.info("inbound message %s was processed by another worker", message_id)
+            return None
+        session.refresh(message)
+    else:
+        # First statement of the transaction: the fence, which is also SQLite's write lock,
+        # taken before any read so the transaction never upgrades a stale snapshot.
+        if not _fence(session=session, message_id=message_id, now=now):
+            logger.info("inbound message %s was processed by another worker", message_id)
+            return None
+        message = session.get(Message, message_id)
+        assert message is not None
+        session.refresh(message)
+        contact, conversation = attach_conversation(session=session, message=message)
     clinic = session.get(Clinic, message.clinic_id)
-    assert contact is not None and clinic is not None
+    assert clinic is not None
+    signals = dict((message.triage or {}).get("signals") or {})
+    if message.from_number in own_numbers(session=session):
+        # A loop through a sender pool or a misrouted number: answering would text ourselves.
+        message.status = MessageStatus.PROCESSED
+        message.processed_at = now
+        message.triage = {"decided_by": "own_number", "signals": signals}
+        session.add(message)
+        effects.audit(
+            session,
+            clinic_id=clinic.id,
+            action="inbound_from_own_number",
+            subject_type="message",
+            subject_id=message.id,
+            now=now,
+        )
+        logger.warning("inbound message %s came from one of our own numbers", message.id)
+        return []
     situation, appointment, time_zone = build_situation(
         session=session,
         contact=contact,
@@ -314,14 +498,22 @@ def _process(
         carrier_answers_keywords=carrier_answers_keywords,
     )
     channel = Channel.VOICEMAIL if message.channel == MessageChannel.VOICEMAIL else Channel.SMS
+    keyword = signals.get("opt_out_type")
     decision = decide(
-        inbound=Inbound(message.body, channel),
+        inbound=Inbound(
+            message.body,
+            channel,
+            carrier_keyword=CarrierKeyword(keyword) if keyword in CARRIER_SIGNALS else None,
+        ),
         situation=situation,
         clinic=clinic_info(clinic),
         now=now,
         time_zone=time_zone,
     )
-    return effects.apply_decision(
+    decision = _guard_replies(
+        session=session, decision=decision, message=message, contact=contact, now=now
+    )
+    ids = effects.apply_decision(
         session=session,
         decision=decision,
         message=message,
@@ -331,32 +523,43 @@ def _process(
         appointment=appointment,
         now=now,
     )
+    if signals:
+        message.triage = {**message.triage, "signals": signals}
+        session.add(message)
+        session.flush()
+    return ids
 
 
-def sweep_unprocessed_texts(
-    *, engine: sa.Engine, now: datetime, carrier_answers_keywords: bool = False
-) -> list[int]:
-    """Process texts that were stored but never finished (a process died mid-request).
+def _guard_replies(
+    *, session: Session, decision: Decision, message: Message, contact: Contact, now: datetime
+) -> Decision:
+    """The SMS-pumping guard (gateway.pumping) with the app's settings; audited when it bites."""
+    from flask import current_app, has_app_context
 
-    Voicemails are left to `gateway.voicemail`, which waits for their transcripts first.
-    Returns the outbox ids queued.
-    """
-    outbox_ids: list[int] = []
-    with Session(engine, expire_on_commit=False) as session:
-        stuck = session.exec(
-            select(Message.id).where(
-                Message.direction == Direction.INBOUND,
-                Message.channel == MessageChannel.SMS,
-                Message.processed_at.is_(None),  # type: ignore[union-attr]
-                Message.created_at < now - STALE_CLAIM,
-            )
-        ).all()
-        for message_id in stuck:
-            logger.warning("processing stored text %s that was never finished", message_id)
-            outbox_ids += process_inbound(
-                session=session,
-                message_id=message_id,
-                now=now,
-                carrier_answers_keywords=carrier_answers_keywords,
-            )
-    return outbox_ids
+    if not has_app_context():
+        return decision
+    settings = current_app.extensions["gateway"].settings
+    guarded, reason = pumping.guard(
+        session=session,
+        decision=decision,
+        conversation_id=message.conversation_id,
+        phone=contact.phone,
+        now=now,
+        countries=settings.reply_country_codes,
+        per_hour=settings.max_replies_per_hour,
+    )
+    if reason is not None:
+        effects.audit(
+            session,
+            clinic_id=message.clinic_id,
+            action="reply_withheld",
+            subject_type="message",
+            subject_id=message.id,
+            now=now,
+            reason=reason,
+        )
+    return guarded
+
+
+#: Twilio's `OptOutType` values that flows understand.
+CARRIER_SIGNALS = frozenset(member.value for member in CarrierKeyword)

@@ -29,7 +29,7 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     """Build an engine; SQLite gets WAL, a busy timeout and foreign keys.
 
     `hide_parameters` keeps phone numbers and message bodies out of database error texts,
@@ -42,7 +42,7 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
             url,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": sqlite_busy_timeout_ms / 1000, "check_same_thread": False},
             hide_parameters=True,
         )
 
@@ -52,14 +52,21 @@ def make_engine(url: str) -> Engine:
             # writer (the worker beside the web process) wait instead of failing.
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={int(sqlite_busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
         return engine
     return sa.create_engine(
-        url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=10,
+        hide_parameters=True,
+        # A refused or unreachable server fails the request in seconds (a 503 Twilio retries),
+        # well inside Twilio's 15 s webhook timeout.
+        connect_args={"connect_timeout": 5},
     )
 
 
@@ -82,6 +89,19 @@ def get_session() -> Session:
 def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
+        session.close()
+
+
+def discard_session() -> None:
+    """Drop the request's session after a failure (its connection may be broken)."""
+    session = g.pop("db_session", None)
+    if session is None:
+        return
+    try:
+        session.rollback()
+    except Exception:  # noqa: BLE001, S110 - the connection is gone; close releases it
+        pass
+    finally:
         session.close()
 
 

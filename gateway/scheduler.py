@@ -7,7 +7,12 @@ one), `max_instances=1` (a slow pass is never overlapped by the next) and an exp
 `misfire_grace_time`. Even two workers by mistake never double-send: rows are claimed with
 `FOR UPDATE SKIP LOCKED` / a conditional update (see `gateway.outbox`).
 
-`tick(app, now)` is one pass, also run by `flask --app gateway tick --now ...` and tests.
+`tick(app, now)` is one pass, also run by `flask --app gateway tick --now ...` and tests: it
+processes every stored inbound message that is ready (not only stale ones), then sends.
+
+Besides the scheduler, `run_worker` starts the ingest loop (gateway.ingest.loop), a plain
+thread that processes stored texts within a fraction of a second; it is not a scheduler, so
+the rule of one scheduler per worker process holds, and several worker processes are safe.
 """
 
 from __future__ import annotations
@@ -20,12 +25,11 @@ from typing import Any
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 
-from gateway.conversations import sweep_unprocessed_texts
+from gateway.ingest import process_ready
 from gateway.models import utcnow
 from gateway.outbox import send_pending
 from gateway.reminders.dispatch import dispatch_due_reminders
 from gateway.staff.worker import run_staff_jobs
-from gateway.voicemail import sweep_stale_voicemails
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +41,18 @@ JOB_ID = "poll"
 def tick(app: Flask, now: datetime) -> int:
     """One pass of the worker: due work at `now`; returns how many texts went out."""
     gateway = app.extensions["gateway"]
-    # Inbound work that a dead request or a missing transcript left behind comes first: the
-    # texts it queues go out in this same pass.
-    sweep_unprocessed_texts(
+    # Every stored inbound message that is ready comes first (emergencies first within each
+    # batch; voicemails once their transcript came or stopped being awaited). Its replies go
+    # out batch by batch, an emergency's at once: under a long backlog this pass must not sit
+    # on an emergency reply until the backlog is gone.
+    counts = {"sent": 0}
+    process_ready(
         engine=gateway.engine,
         now=now,
         carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
+        sender=gateway.sender,
+        counts=counts,
     )
-    sweep_stale_voicemails(engine=gateway.engine, now=now)
     # Staff app: re-page unopened emergencies (before the outbox pass sends the pages), MMS media.
     run_staff_jobs(engine=gateway.engine, settings=gateway.settings, now=now)
     # Reminders: queued BEFORE the outbox pass, so they are sent in this same tick.
@@ -52,7 +60,7 @@ def tick(app: Flask, now: datetime) -> int:
     if gateway.sender is None:
         logger.debug("tick: no sender configured; queued texts wait")
         return 0
-    return send_pending(
+    return counts["sent"] + send_pending(
         engine=gateway.engine,
         sender=gateway.sender,
         public_base_url=gateway.settings.public_base_url,
@@ -88,16 +96,23 @@ def build_scheduler(app: Flask) -> BlockingScheduler:
 
 
 def run_worker(app: Flask) -> None:
-    """Run the scheduler in the foreground until SIGTERM or Ctrl-C."""
+    """Run the ingest loop and the scheduler in the foreground until SIGTERM or Ctrl-C."""
+    from gateway.ingest.loop import IngestLoop
+
     scheduler = build_scheduler(app)
+    loop = IngestLoop(app)
 
     def _stop(signum: int, _frame: Any) -> None:
         logger.info("worker stopping on signal %s", signum)
+        loop.stop_event.set()
         scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, _stop)
+    loop.start()
     logger.info("worker polling every %ss", POLL_SECONDS)
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         pass
+    finally:
+        loop.stop()

@@ -1,14 +1,19 @@
 """Calls and voicemails: the call row, the voicemail message, its transcript, and the sweep.
 
 A voicemail is an inbound `Message` (channel `voicemail`) keyed on its RecordingSid, so every
-retried or reordered Twilio callback finds the same row. It is processed exactly once by the
-inbound pipeline (`gateway.conversations.process_inbound` claims it):
+retried or reordered Twilio callback finds the same row. The callbacks only store it; a worker
+processes it exactly once (gateway.ingest claims it, `process_inbound` runs it) when it is
+ready, which `next_attempt_at` says:
 
-- with its transcript, when Twilio's transcription completes;
-- at once without one, when the recording is outside what Twilio transcribes (over 2 s and
-  under 120 s) or the transcription failed: the pipeline turns an empty voicemail into a
-  "voicemail, no transcript" handoff carrying the recording link;
-- by `sweep_stale_voicemails` (the worker) when a transcript never comes.
+- with its transcript, when Twilio's transcription completes (ready at once);
+- without one, when the recording is outside what Twilio transcribes (over 2 s and under
+  120 s) or the transcription failed (ready at once): the pipeline turns an empty voicemail
+  into a "voicemail, no transcript" handoff carrying the recording link;
+- without one after TRANSCRIPT_WAIT, when a transcript never comes (stored held until then).
+
+A failed recording is not a voicemail: one stored early by the Record action is withdrawn.
+A withheld caller's voicemail gets a sender of its own per call (`anonymous:<call id>`), so
+withheld callers never share a contact, a consent or a handoff.
 
 Nothing here knows Twilio's form fields: `gateway.twilio.voice` parses them. Functions flush;
 the caller commits (`store_inbound` and `process_inbound` commit on their own, by contract).
@@ -27,7 +32,6 @@ from sqlmodel import Session, select
 
 from gateway.conversations import (
     get_or_create_contact,
-    process_inbound,
     storable_text,
     store_inbound,
 )
@@ -39,9 +43,9 @@ from gateway.models import (
     CallStatus,
     Clinic,
     Contact,
-    Direction,
     Message,
     MessageChannel,
+    MessageStatus,
 )
 
 logger = logging.getLogger(__name__)
@@ -51,9 +55,15 @@ MIN_TRANSCRIBED_SECONDS = 2
 MAX_TRANSCRIBED_SECONDS = 120
 #: How long a voicemail waits for its transcript before it goes to staff without one.
 TRANSCRIPT_WAIT = timedelta(minutes=10)
-#: The sender of a voicemail from a withheld number. Not a phone number, so nothing is ever
-#: texted to it; it gives anonymous voicemails a conversation, which the staff queue needs.
+#: The sender of a voicemail from a withheld number, followed by ":<call id>". Not a phone
+#: number, so nothing is ever texted to it; it gives each anonymous call its own conversation,
+#: which the staff queue needs, and no withheld caller shares another's consent or handoff.
 ANONYMOUS_CALLER = "anonymous"
+
+
+def anonymous_sender(call: Call) -> str:
+    """The stored sender of a withheld caller's voicemail: one per call."""
+    return f"{ANONYMOUS_CALLER}:{call.id}"
 
 
 @dataclass(frozen=True)
@@ -199,6 +209,7 @@ def store_voicemail(
     to_number: str,
     transcript: str,
     now: datetime,
+    ready_at: datetime | None = None,
 ) -> tuple[Message, bool]:
     """Store the voicemail once per RecordingSid (commits). Returns (message, created)."""
     _mark_voicemail(session=session, call=call, recording_sid=recording.recording_sid, now=now)
@@ -210,7 +221,7 @@ def store_voicemail(
     message, created = store_inbound(
         session=session,
         clinic=clinic,
-        from_number=from_number or ANONYMOUS_CALLER,
+        from_number=from_number or anonymous_sender(call),
         to_number=to_number,
         body=transcript,
         channel=MessageChannel.VOICEMAIL,
@@ -218,6 +229,7 @@ def store_voicemail(
         now=now,
         call_sid=call.call_sid,
         recording_url=recording.url,
+        ready_at=ready_at,
     )
     if not created and recording.url and not message.recording_url:
         message.recording_url = recording.url
@@ -252,6 +264,24 @@ def update_voicemail_transcript(*, session: Session, message: Message, transcrip
     return True
 
 
+def release_voicemail(*, session: Session, message: Message, now: datetime) -> None:
+    """Nothing more will come for this voicemail: a worker may process it now. Flushes."""
+    session.execute(
+        sa.update(Message)
+        .where(
+            Message.id == message.id,
+            Message.processed_at.is_(None),  # type: ignore[union-attr]
+            sa.or_(
+                Message.next_attempt_at.is_(None),  # type: ignore[union-attr]
+                Message.next_attempt_at > now,
+            ),
+        )
+        .values(next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.flush()
+
+
 def receive_recording(
     *,
     session: Session,
@@ -260,8 +290,9 @@ def receive_recording(
     from_number: str | None,
     to_number: str,
     now: datetime,
-) -> list[int]:
-    """A recording finished: store it; process now if no transcript will come. Outbox ids."""
+) -> Message:
+    """A recording finished: store it (commits), held for its transcript if one will come."""
+    waits = is_transcribable(recording.duration)
     message, created = store_voicemail(
         session=session,
         call=call,
@@ -270,12 +301,15 @@ def receive_recording(
         to_number=to_number,
         transcript="",
         now=now,
+        ready_at=now + TRANSCRIPT_WAIT if waits else None,
     )
     if created:
         logger.info("voicemail %s stored (%ss)", message.id, recording.duration)
-    if message.processed_at is not None or is_transcribable(recording.duration):
-        return []  # done already, or the transcription callback (or the sweep) will process it
-    return process_inbound(session=session, message_id=message.id, now=now)
+    elif not waits and message.processed_at is None and not message.body:
+        # Stored earlier while a transcript still seemed possible; none will come.
+        release_voicemail(session=session, message=message, now=now)
+        session.commit()
+    return message
 
 
 def receive_transcription(
@@ -287,8 +321,8 @@ def receive_transcription(
     from_number: str | None,
     to_number: str,
     now: datetime,
-) -> list[int]:
-    """A transcription finished (`transcript` None when it failed): store, then process."""
+) -> Message:
+    """A transcription finished (`transcript` None when it failed): store it, ready now."""
     text = (transcript or "").strip()
     message, created = store_voicemail(
         session=session,
@@ -299,41 +333,76 @@ def receive_transcription(
         transcript=text,
         now=now,
     )
-    if (
-        not created
-        and text
-        and update_voicemail_transcript(session=session, message=message, transcript=text)
-    ):
+    if not created:
+        if text:
+            update_voicemail_transcript(session=session, message=message, transcript=text)
+        release_voicemail(session=session, message=message, now=now)
         session.commit()
     if transcript is None:
         logger.info("transcription failed for voicemail %s; sending it on without", message.id)
-    return process_inbound(session=session, message_id=message.id, now=now)
+    return message
+
+
+def withdraw_recording(*, session: Session, call: Call, recording_sid: str, now: datetime) -> bool:
+    """A recording Twilio reports failed or absent is no voicemail: withdraw one stored early.
+
+    Only while nobody has processed it and no transcript came (which would prove a message).
+    The call then ends as missed, so the missed-call path (text-back, staff) applies. Flushes.
+    """
+    result = session.execute(
+        sa.update(Message)
+        .where(
+            Message.twilio_sid == recording_sid,
+            Message.channel == MessageChannel.VOICEMAIL,
+            Message.processed_at.is_(None),  # type: ignore[union-attr]
+            Message.processing_started_at.is_(None),  # type: ignore[union-attr]
+            Message.body == "",
+        )
+        .values(
+            status=MessageStatus.PROCESSED,
+            processed_at=now,
+            triage={"decided_by": "recording_failed"},
+            call_sid=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    withdrawn = result.rowcount == 1
+    if call.recording_sid == recording_sid:
+        call.recording_sid = None
+        session.add(call)
+    if withdrawn and call.status == CallStatus.VOICEMAIL:
+        if call.ended_at is None:
+            call.status = CallStatus.RECORDING  # the call's end decides: missed
+        else:
+            call.status = CallStatus.MISSED
+            session.add(call)
+            session.flush()
+            contact = session.get(Contact, call.contact_id) if call.contact_id else None
+            on_missed_call(session=session, call=call, contact=contact, now=now)
+        session.add(call)
+    audit(
+        session,
+        clinic_id=call.clinic_id,
+        action="recording_not_a_voicemail",
+        subject_type="call",
+        subject_id=call.id,
+        now=now,
+        actor="twilio",
+        withdrawn=withdrawn,
+    )
+    session.flush()
+    return withdrawn
 
 
 def sweep_stale_voicemails(
     *, engine: Engine, now: datetime, older_than: timedelta = TRANSCRIPT_WAIT
 ) -> list[int]:
-    """Process voicemails still waiting for a transcript after `older_than`; outbox ids to send."""
-    with Session(engine, expire_on_commit=False) as session:
-        stale = session.exec(
-            select(Message.id)
-            .where(
-                Message.direction == Direction.INBOUND,
-                Message.channel == MessageChannel.VOICEMAIL,
-                Message.processed_at.is_(None),  # type: ignore[union-attr]
-                Message.created_at <= now - older_than,
-            )
-            .order_by(Message.id)  # type: ignore[arg-type]
-        ).all()
-    outbox_ids: list[int] = []
-    for message_id in stale:
-        # One session per voicemail: one that fails must not hold up the others.
-        with Session(engine, expire_on_commit=False) as session:
-            try:
-                outbox_ids += process_inbound(session=session, message_id=message_id, now=now)
-            except Exception as error:  # noqa: BLE001 - the next sweep tries again
-                session.rollback()
-                logger.error("sweeping voicemail %s failed (%s)", message_id, type(error).__name__)
-    if stale:
-        logger.info("swept %d voicemail(s) that had no transcript", len(stale))
-    return outbox_ids
+    """Process what is ready at `now`, voicemails whose transcript never came included.
+
+    Kept for callers of the old sweep: a voicemail is stored held until TRANSCRIPT_WAIT after
+    it arrived, so the ingest pass (gateway.ingest.process_ready) picks it up then.
+    """
+    del older_than
+    from gateway.ingest import process_ready
+
+    return process_ready(engine=engine, now=now)

@@ -178,13 +178,38 @@ def sign(url: str, form: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-def twilio_post(client: FlaskClient) -> Callable[..., Any]:
-    """POST a form to a Twilio webhook with a real signature, as Twilio would."""
+def process_stored(app: Flask) -> Callable[..., list[int]]:
+    """What a worker process does the moment a webhook commits: process every stored message
+    that is ready (gateway.ingest.process_ready), without sending. Returns the outbox ids."""
+    from gateway.ingest import process_ready
 
-    def post(path: str, form: dict[str, Any], *, signature: str | None = None):
+    def process(now: datetime | None = None) -> list[int]:
+        with app.app_context():
+            return process_ready(
+                engine=app.extensions["gateway"].engine, now=now or datetime.now(UTC)
+            )
+
+    return process
+
+
+@pytest.fixture
+def twilio_post(client: FlaskClient, process_stored) -> Callable[..., Any]:
+    """POST a form to a Twilio webhook with a real signature, as Twilio would.
+
+    The webhook only stores; after a 2xx the worker's processing pass runs (as the ingest loop
+    would within a fraction of a second), so transcripts read "text in, reply queued". Pass
+    `process=False` to see the state the webhook alone leaves. Nothing is sent: `run_worker`.
+    """
+
+    def post(
+        path: str, form: dict[str, Any], *, signature: str | None = None, process: bool = True
+    ):
         url = PUBLIC_BASE_URL + path
         headers = {"X-Twilio-Signature": signature if signature is not None else sign(url, form)}
-        return client.post(path, data=form, headers=headers)
+        response = client.post(path, data=form, headers=headers)
+        if process and 200 <= response.status_code < 300:
+            process_stored()
+        return response
 
     return post
 
@@ -194,7 +219,14 @@ def send_sms(twilio_post) -> Callable[..., Any]:
     """Text the clinic as a patient: `send_sms("C", sid="SM1")`."""
     counter = iter(range(1, 1_000_000))
 
-    def send(body: str, *, sid: str | None = None, from_: str = PATIENT_NUMBER, **extra: Any):
+    def send(
+        body: str,
+        *,
+        sid: str | None = None,
+        from_: str = PATIENT_NUMBER,
+        process: bool = True,
+        **extra: Any,
+    ):
         form = {
             "MessageSid": sid or f"SM{uuid.uuid4().hex}",
             "AccountSid": ACCOUNT_SID,
@@ -208,7 +240,7 @@ def send_sms(twilio_post) -> Callable[..., Any]:
         }
         form.update(extra)
         next(counter)
-        return twilio_post("/twilio/sms", form)
+        return twilio_post("/twilio/sms", form, process=process)
 
     return send
 

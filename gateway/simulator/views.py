@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 from sqlmodel import Session, select
 
 from gateway.db import get_session
@@ -84,6 +84,17 @@ def _quiet_access_log(_state: Any) -> None:
     access_log = logging.getLogger("werkzeug")
     if not any(isinstance(f, MaskPhoneQuery) for f in access_log.filters):
         access_log.addFilter(MaskPhoneQuery())
+
+
+@bp.before_request
+def _local_only() -> None:
+    """Served to this machine only: a request from anywhere else finds nothing (404).
+
+    With PROXY_COUNT set, `remote_addr` is the client the proxy saw, so a proxied request
+    from outside is refused as well.
+    """
+    if (request.remote_addr or "") not in ("127.0.0.1", "::1", "localhost"):
+        abort(404)
 
 
 @bp.after_request
@@ -220,6 +231,11 @@ def send() -> tuple[Response, int] | Response:
     logger.info("simulated text %s from %s: webhook answered %s", sid, mask_phone(phone), status)
     if status != 200:
         return jsonify(error=f"the webhook answered HTTP {status}", message_sid=sid), 502
+    # The webhook only stored the text; process it here too, so the demo answers without
+    # waiting for the worker (claims make this safe beside a running worker).
+    from gateway.ingest import process_ready
+
+    process_ready(engine=current_app.extensions["gateway"].engine, now=datetime.now(UTC))
     sent = _send_queued_replies(phone)
     return jsonify(ok=True, message_sid=sid, phone=phone, sent=sent)
 

@@ -1,34 +1,37 @@
-"""`POST /twilio/sms`: an inbound text.
+"""`POST /twilio/sms`: an inbound text. Store, then acknowledge; nothing else in the request.
 
-Order matters: signature check, then the message is stored and committed, then processed. A
-retried webhook (same MessageSid) finds the stored row and changes nothing; a message whose
-earlier processing died is processed on the retry. Replies never ride in the TwiML: they go
-through the outbox, so a retry can never send them twice.
+Order: signature check (403), the form checked at the edge (400 on a bad MessageSid or a
+missing From; gateway.twilio.fields), then one insert and one commit of the raw message, then
+an empty `<Response/>`. The emergency screen, flows, effects and replies run in the worker
+processes (gateway.ingest), woken by the commit. A retried webhook (same MessageSid) finds the
+stored row and changes nothing. If anything fails before the commit, Twilio gets a 503 with
+Retry-After (the blueprint's error handler), so it retries or calls the fallback URL: a 200
+always means the message is stored.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from datetime import UTC, datetime
 
 from flask import abort, current_app, request
 from twilio.twiml.messaging_response import MessagingResponse
 
-from gateway.clinic import clinic_for_number
-from gateway.conversations import process_inbound, store_inbound
+from gateway.clinic import clinic_for_number_cached
+from gateway.conversations import store_inbound
 from gateway.db import get_session
 from gateway.models import MessageChannel
 from gateway.phones import normalise_phone
 from gateway.staff.media import record_media
+from gateway.twilio import fields
 from gateway.twilio.blueprint import bp
 from gateway.twilio.media import media_from_form
 from gateway.twilio.signature import twilio_signed
-from gateway.twilio.twiml import answer
+from gateway.twilio.twiml import xml
 
 logger = logging.getLogger(__name__)
 
-SID = re.compile(r"^[A-Z]{2}[0-9a-zA-Z]{16,62}$")
+SID = fields.SMS_SID
 #: Twilio caps a concatenated SMS at 1,600 characters; anything longer is kept but flagged.
 MAX_SMS_BODY = 1600
 
@@ -36,29 +39,27 @@ MAX_SMS_BODY = 1600
 @bp.post("/sms")
 @twilio_signed
 def inbound_sms():
-    """Store, then process, then answer an empty `<Response/>` (replies go via the outbox)."""
+    """Store the text (one insert, one commit) and answer an empty `<Response/>`."""
     form = request.form
-    sid = form.get("MessageSid") or form.get("SmsMessageSid") or ""
-    if not SID.match(sid):
-        logger.warning("inbound sms without a valid MessageSid rejected")
-        abort(400, description="MessageSid is missing or malformed")
+    sid = fields.required_sid("MessageSid", SID, "SmsMessageSid")
     raw_from = form.get("From", "")
     if not raw_from.strip():
         logger.warning("inbound sms %s without From rejected", sid)
         abort(400, description="From is missing")
     # A short code or alphanumeric sender is kept as written (no replies can go to it).
-    from_number = normalise_phone(raw_from) or raw_from.strip()[:20]
+    from_number = normalise_phone(raw_from) or fields.sender(raw_from)
     to_number = normalise_phone(form.get("To", "")) or ""
     body = form.get("Body", "")
     if len(body) > MAX_SMS_BODY:
         logger.warning(
             "inbound sms %s body is %d characters (over %d)", sid, len(body), MAX_SMS_BODY
         )
+    opt_out = fields.opt_out_type(form.get("OptOutType"))
 
     settings = current_app.extensions["gateway"].settings
     session = get_session()
     now = datetime.now(UTC)
-    clinic = clinic_for_number(session=session, to_number=to_number, settings=settings)
+    clinic = clinic_for_number_cached(session=session, to_number=to_number, settings=settings)
     message, created = store_inbound(
         session=session,
         clinic=clinic,
@@ -68,17 +69,11 @@ def inbound_sms():
         channel=MessageChannel.SMS,
         twilio_sid=sid,
         now=now,
-        claim=True,
+        signals={"opt_out_type": opt_out} if opt_out else None,
     )
     if not created:
         logger.info("inbound sms %s is a retry of message %s", sid, message.id)
-    else:  # MMS photos: recorded here, fetched by the worker (gateway/staff/media.py)
-        record_media(session=session, message_id=message.id, media=media_from_form(form))
-    outbox_ids = process_inbound(
-        session=session,
-        message_id=message.id,
-        now=now,
-        carrier_answers_keywords=settings.twilio_handles_keywords,
-        is_claimed=created,
-    )
-    return answer(MessagingResponse(), outbox_ids)
+    # MMS photos: recorded here (a retry adds nothing, and records what a failed try missed),
+    # fetched by the worker (gateway/staff/media.py).
+    record_media(session=session, message_id=message.id, media=media_from_form(form))
+    return xml(MessagingResponse())

@@ -24,7 +24,10 @@ Answer to each::
     others         <Response/>
 
 Every route checks the signature first (403), needs its CallSid (and RecordingSid) or answers
-400, and otherwise always answers TwiML: the blueprint turns a surprise into `<Response/>`.
+400 (full-string patterns, gateway.twilio.fields), and otherwise always answers TwiML. The
+callbacks only store: the worker processes the voicemail (gateway.ingest). A failure before the
+commit answers 503 so Twilio retries (the blueprint), except while the caller is on the line:
+the greeting then comes from `fallback_answer`, which needs no database.
 The voicemail rules (store once, process once, never drop one) live in `gateway.voicemail`.
 """
 
@@ -38,6 +41,7 @@ from flask import abort, current_app, request
 from twilio.twiml.voice_response import VoiceResponse
 
 from flows import messages as m
+from flows.types import ClinicInfo
 from gateway import voicemail
 from gateway.clinic import clinic_for_number, clinic_info
 from gateway.db import get_session
@@ -45,14 +49,19 @@ from gateway.i18n import locale_for_voice, render_text
 from gateway.logs import mask_phone
 from gateway.models import Call, Clinic
 from gateway.phones import normalise_phone
-from gateway.twilio.blueprint import bp
+from gateway.twilio import fields
+from gateway.twilio.blueprint import bp, live_call_fallbacks
 from gateway.twilio.signature import twilio_signed
-from gateway.twilio.twiml import answer, xml
+from gateway.twilio.twiml import xml
 
 logger = logging.getLogger(__name__)
 
-CALL_SID = re.compile(r"^CA[0-9a-fA-F]{32}$")
-RECORDING_SID = re.compile(r"^RE[0-9a-fA-F]{32}$")
+CALL_SID = fields.CALL_SID
+RECORDING_SID = fields.RECORDING_SID
+#: Recordings Twilio reports with these statuses hold no voicemail.
+NOT_A_VOICEMAIL = frozenset({"absent", "failed"})
+#: The longest recording a duration may claim (a day): anything else is "not reported".
+MAX_DURATION_SECONDS = 86_400
 #: Caller IDs Twilio sends when the caller withheld their number (anonymous, restricted,
 #: blocked, unavailable, unknown). Some look like real numbers: never text or store them.
 WITHHELD_CALLER_IDS = frozenset(
@@ -81,7 +90,7 @@ def _url(path: str) -> str:
 
 def _required_sid(name: str, pattern: re.Pattern[str]) -> str:
     value = request.form.get(name, "")
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):
         logger.warning("voice webhook %s without a valid %s rejected", request.path, name)
         abort(400, description=f"{name} is missing or malformed")
     return value
@@ -95,10 +104,7 @@ def caller_number(raw: str | None) -> str | None:
 
 
 def _duration(raw: str | None) -> int | None:
-    try:
-        return int(raw) if raw not in (None, "") else None
-    except ValueError:
-        return None
+    return fields.integer(raw, high=MAX_DURATION_SECONDS)
 
 
 def _call_for(session, call_sid: str, now: datetime) -> tuple[Call, Clinic]:
@@ -122,18 +128,75 @@ def _call_for(session, call_sid: str, now: datetime) -> tuple[Call, Clinic]:
 
 
 def _recording(call_sid: str, recording_sid: str) -> voicemail.Recording:
+    settings = current_app.extensions["gateway"].settings
+    url = fields.recording_url(
+        request.form.get("RecordingUrl"),
+        account_sid=request.form.get("AccountSid") or settings.twilio_account_sid,
+        recording_sid=recording_sid,
+    )
+    if url != (request.form.get("RecordingUrl") or None):
+        logger.warning("recording %s came with an unusable RecordingUrl; rebuilt", recording_sid)
     return voicemail.Recording(
         call_sid=call_sid,
         recording_sid=recording_sid,
-        url=(request.form.get("RecordingUrl") or None),
+        url=url,
         duration=_duration(request.form.get("RecordingDuration")),
     )
 
 
-def _say_in_each_language(response: VoiceResponse, clinic: Clinic, msgid: str) -> None:
-    info = clinic_info(clinic)
+def _say_in_each_language(response: VoiceResponse, clinic: Clinic | ClinicInfo, msgid: str) -> None:
+    info = clinic if isinstance(clinic, ClinicInfo) else clinic_info(clinic)
     for lang in info.languages or ("en",):
         response.say(render_text(msgid, lang=lang, clinic=info), language=locale_for_voice(lang))
+
+
+#: The last clinic that greeted a caller in this process: the fallback greeting's name.
+_last_greeting: dict[str, ClinicInfo] = {}
+
+
+def _fallback_clinic() -> ClinicInfo:
+    info = _last_greeting.get("clinic")
+    if info is not None:
+        return info
+    return clinic_info(Clinic(slug="main", name="our clinic", phone="", languages=["en", "es"]))
+
+
+def _greeting(clinic: Clinic | ClinicInfo) -> VoiceResponse:
+    response = VoiceResponse()
+    _say_in_each_language(response, clinic, m.VOICE_GREETING)
+    response.record(
+        action=_url("/twilio/voice/recorded"),
+        method="POST",
+        max_length=MAX_RECORDING_SECONDS,
+        timeout=SILENCE_TIMEOUT_SECONDS,
+        finish_on_key="#",
+        play_beep=True,
+        recording_status_callback=_url("/twilio/voice/recording"),
+        recording_status_callback_method="POST",
+        recording_status_callback_event="completed",
+        transcribe=True,
+        transcribe_callback=_url("/twilio/voice/transcription"),
+    )
+    # Reached only when nothing was recorded (silence): say goodbye anyway.
+    _say_in_each_language(response, clinic, m.VOICE_GOODBYE)
+    response.hangup()
+    return response
+
+
+def fallback_answer(endpoint: str | None):
+    """What a caller hears when the database fails mid-call: the greeting with its 911 line
+    and the recording (stored once the recording's callback gets through), or goodbye."""
+    clinic = _fallback_clinic()
+    if endpoint == "twilio.incoming_call":
+        return xml(_greeting(clinic))
+    response = VoiceResponse()
+    _say_in_each_language(response, clinic, m.VOICE_GOODBYE)
+    response.hangup()
+    return xml(response)
+
+
+for _endpoint in ("twilio.incoming_call", "twilio.recording_finished"):
+    live_call_fallbacks[_endpoint] = lambda endpoint=_endpoint: fallback_answer(endpoint)
 
 
 # ----------------------------------------------------------------------------- routes
@@ -157,26 +220,9 @@ def incoming_call():
     session.commit()
     if created:
         logger.info("incoming call %s from %s", call.id, mask_phone(caller))
-
-    response = VoiceResponse()
-    _say_in_each_language(response, clinic, m.VOICE_GREETING)
-    response.record(
-        action=_url("/twilio/voice/recorded"),
-        method="POST",
-        max_length=MAX_RECORDING_SECONDS,
-        timeout=SILENCE_TIMEOUT_SECONDS,
-        finish_on_key="#",
-        play_beep=True,
-        recording_status_callback=_url("/twilio/voice/recording"),
-        recording_status_callback_method="POST",
-        recording_status_callback_event="completed",
-        transcribe=True,
-        transcribe_callback=_url("/twilio/voice/transcription"),
-    )
-    # Reached only when nothing was recorded (silence): say goodbye anyway.
-    _say_in_each_language(response, clinic, m.VOICE_GOODBYE)
-    response.hangup()
-    return xml(response)
+    info = clinic_info(clinic)
+    _last_greeting["clinic"] = info
+    return xml(_greeting(info))
 
 
 @bp.post("/voice/recorded")
@@ -191,14 +237,15 @@ def recording_finished():
     session = get_session()
     now = _now()
     call, clinic = _call_for(session, call_sid, now)
-    outbox_ids: list[int] = []
     recording_sid = request.form.get("RecordingSid", "")
-    recording = _recording(call_sid, recording_sid)
-    if RECORDING_SID.match(recording_sid) and recording.duration != 0:
-        outbox_ids = voicemail.receive_recording(
+    if (
+        RECORDING_SID.fullmatch(recording_sid)
+        and _duration(request.form.get("RecordingDuration")) != 0
+    ):
+        voicemail.receive_recording(
             session=session,
             call=call,
-            recording=recording,
+            recording=_recording(call_sid, recording_sid),
             from_number=caller_number(request.form.get("From")),
             to_number=normalise_phone(request.form.get("To")) or "",
             now=now,
@@ -207,7 +254,7 @@ def recording_finished():
     response = VoiceResponse()
     _say_in_each_language(response, clinic, m.VOICE_GOODBYE)
     response.hangup()
-    return answer(response, outbox_ids)
+    return xml(response)
 
 
 @bp.post("/voice/recording")
@@ -219,12 +266,19 @@ def recording_status():
     session = get_session()
     now = _now()
     status = request.form.get("RecordingStatus", "completed")
-    if status == "absent":
-        # Silence only: no voicemail. The call's status callback will record a missed call.
-        logger.info("call recording %s was empty", recording_sid)
+    if status in NOT_A_VOICEMAIL:
+        # Silence or a failed recording: no voicemail (the call's status callback records a
+        # missed call), and one the Record action stored early is withdrawn.
+        logger.info("call recording %s is %s: not a voicemail", recording_sid, status)
+        call = voicemail.find_call(session=session, call_sid=call_sid)
+        if call is not None:
+            voicemail.withdraw_recording(
+                session=session, call=call, recording_sid=recording_sid, now=now
+            )
+            session.commit()
         return xml(VoiceResponse())
     call, _clinic = _call_for(session, call_sid, now)
-    outbox_ids = voicemail.receive_recording(
+    voicemail.receive_recording(
         session=session,
         call=call,
         recording=_recording(call_sid, recording_sid),
@@ -233,7 +287,7 @@ def recording_status():
         now=now,
     )
     session.commit()
-    return answer(VoiceResponse(), outbox_ids)
+    return xml(VoiceResponse())
 
 
 @bp.post("/voice/transcription")
@@ -246,7 +300,7 @@ def transcription():
     now = _now()
     call, _clinic = _call_for(session, call_sid, now)
     completed = request.form.get("TranscriptionStatus", "") == "completed"
-    outbox_ids = voicemail.receive_transcription(
+    voicemail.receive_transcription(
         session=session,
         call=call,
         recording=_recording(call_sid, recording_sid),
@@ -256,7 +310,7 @@ def transcription():
         now=now,
     )
     session.commit()
-    return answer(VoiceResponse(), outbox_ids)
+    return xml(VoiceResponse())
 
 
 @bp.post("/voice/status")

@@ -20,6 +20,7 @@ from werkzeug.serving import make_server
 from gateway import create_app
 from gateway.db import create_tables
 from gateway.demo import CLINIC_NAME, seed_demo
+from gateway.ingest.loop import wait_until
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = pytest.mark.browser
@@ -144,9 +145,16 @@ def test_a_spanish_patient_opts_out_and_sees_the_confirmation_delivered(page, fa
     page.locator(".msg-patient", has_text="STOP texting me").wait_for()
     page.locator(".msg-clinic", has_text=CLINIC_NAME).last.wait_for()
     page.locator("#contact-line .tag", has_text="opted out").wait_for()
+
     # Twilio reports delivery: the signed status callback reaches the live app, the page shows it.
-    sids = [m["sid"] for m in list(fake_twilio_server.messages) if m["To"] == "+12025550112"]
-    assert sids, "the confirmation never reached the (fake) Twilio API"
+    # The page may show the opt-out a moment before the reply leaves (sent after the commit).
+    def sent() -> list[str]:
+        return [m["sid"] for m in list(fake_twilio_server.messages) if m["To"] == "+12025550112"]
+
+    assert wait_until(lambda: bool(sent()), timeout=WAIT_MS / 1000), (
+        "the confirmation never reached the (fake) Twilio API"
+    )
+    sids = sent()
     for sid in sids:
         assert fake_twilio_server.deliver(sid) == 200
     page.locator(".msg-clinic[data-status=delivered]", has_text=CLINIC_NAME).wait_for()

@@ -100,6 +100,11 @@ def test_with_only_environment_variables_it_runs_as_one_default_clinic(tmp_path)
         "/twilio/sms", data=form, headers={"X-Twilio-Signature": signature}
     )
     assert response.status_code == 200 and response.mimetype == "text/xml"
+    from gateway.ingest import process_ready
+    from gateway.models import utcnow
+
+    with app.app_context():
+        process_ready(engine=engine, now=utcnow())  # what the worker does next
     with Session(engine) as session:
         [clinic] = session.exec(select(Clinic)).all()
         assert clinic.hours  # weekday opening hours by default

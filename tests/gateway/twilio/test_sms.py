@@ -73,10 +73,15 @@ def test_retried_text_is_stored_once_processed_once_and_answered_once(
     assert [sent["To"] for sent in fake_twilio.messages] == [PATIENT_NUMBER]
 
 
-def test_reply_is_sent_with_the_real_client_after_the_request(send_sms, session, fake_twilio):
-    response = send_sms("what's your fax number for records? need my chart sent")
-    response.close()  # WSGI servers close the response; that is when the outbox sends
+def test_reply_is_sent_with_the_real_client_by_the_worker_never_by_the_request(
+    send_sms, session, fake_twilio, run_worker
+):
+    response = send_sms("what's your fax number for records? need my chart sent", process=False)
+    response.close()  # WSGI servers close the response: no send rides on it any more
+    assert fake_twilio.messages == []
+    assert texts_to(session) == []  # stored only: no flows ran in the request
 
+    assert run_worker() == 1
     [sent] = fake_twilio.messages
     assert sent["To"] == PATIENT_NUMBER
     assert "records team" in sent["Body"]
@@ -369,7 +374,8 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
     """Store-first means a crash after the commit loses nothing: the sweep finishes the job."""
     from datetime import UTC, datetime, timedelta
 
-    from gateway.conversations import store_inbound, sweep_unprocessed_texts
+    from gateway.conversations import store_inbound
+    from gateway.ingest import sweep_unprocessed_texts
     from gateway.models import MessageChannel
 
     earlier = datetime.now(UTC) - timedelta(minutes=5)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from gateway.models import Direction, Message
+from gateway.twilio.fields import SMS_SID as SID_PATTERN
 
 # Any unicode Twilio could forward, minus surrogates (not encodable in a form post).
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
@@ -50,3 +51,44 @@ def test_sms_webhook_never_fails_on_any_form(twilio_post, session, body, from_, 
     else:
         assert stored == []
         assert not (from_ or "").strip()  # the only 400 a valid MessageSid can earn
+
+
+sids = st.one_of(
+    st.builds(lambda: "SM" + uuid.uuid4().hex),
+    st.builds(lambda: "SM" + uuid.uuid4().hex + "\n"),  # `$` would let this one through
+    st.builds(lambda: "SM" + uuid.uuid4().hex + "x" * 40),  # longer than the column
+    st.builds(lambda: "SM" + uuid.uuid4().hex[:10] + "\x00"),
+    texts,
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(sid=sids, body=optional, from_=phones, opt_out=st.one_of(st.none(), texts))
+def test_any_message_sid_is_stored_whole_or_refused_with_a_4xx(
+    twilio_post, session, sid, body, from_, opt_out
+):
+    """Both databases: a sid is either exactly valid and stored once, or a clear 400."""
+    form = {"MessageSid": sid, "From": from_ or "+12025550123"}
+    if body is not None:
+        form["Body"] = body
+    if opt_out is not None:
+        form["OptOutType"] = opt_out
+    if not form["From"].strip():
+        form["From"] = "+12025550123"
+
+    response = twilio_post("/twilio/sms", form)
+
+    assert response.status_code in (200, 400), response.status_code
+    session.expire_all()
+    # Compared in Python: PostgreSQL refuses a NUL even inside a query parameter.
+    stored = [m for m in session.exec(select(Message)).all() if m.twilio_sid == sid]
+    if response.status_code == 200:
+        assert len(stored) == 1 and stored[0].processed_at is not None
+        assert len(stored[0].from_number) <= 20 and "\x00" not in stored[0].from_number
+    else:
+        assert stored == []
+        assert not SID_PATTERN.fullmatch(sid)

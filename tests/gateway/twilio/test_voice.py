@@ -221,12 +221,29 @@ def test_a_withheld_number_is_greeted_and_its_voicemail_still_reaches_staff(
     assert_twiml(call.transcribed("please call me back about my appointment"))
 
     [voicemail] = voicemails(session)
-    assert voicemail.from_number == ANONYMOUS_CALLER
+    assert voicemail.from_number == f"{ANONYMOUS_CALLER}:{the_call(session, call).id}"
     assert voicemail.processed_at is not None
     [handoff] = handoffs(session)
     assert handoff.status == HandoffStatus.OPEN
     assert session.exec(select(Contact).where(Contact.phone == WITHHELD)).first() is None
-    assert texts_to(session, ANONYMOUS_CALLER) == []  # nobody to text
+    assert texts_to(session, voicemail.from_number) == []  # nobody to text
+
+
+def test_withheld_callers_never_share_a_contact_a_consent_or_a_handoff(phone_call, session):
+    """One withheld caller saying "stop" must not opt out, or merge with, another."""
+    first, second = phone_call(from_=WITHHELD), phone_call(from_=WITHHELD)
+    for call, words in ((first, "stop calling me about this"), (second, CHEST_PAIN)):
+        call.ring()
+        call.recording_ready(duration=20)
+        call.transcribed(words)
+
+    contacts = session.exec(
+        select(Contact).where(Contact.phone.startswith(ANONYMOUS_CALLER))  # type: ignore[union-attr]
+    ).all()
+    assert len(contacts) == 2
+    assert not any(contact.is_opted_out for contact in contacts)
+    assert len({handoff.conversation_id for handoff in handoffs(session)}) == 2
+    assert any(handoff.is_emergency for handoff in handoffs(session))
 
 
 def test_the_record_action_says_goodbye_and_hangs_up(phone_call):

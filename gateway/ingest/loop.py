@@ -1,0 +1,142 @@
+"""The worker's fast processing loop: one thread per worker process, beside the scheduler.
+
+The scheduler (gateway.scheduler) keeps its one polling job every few seconds; this loop makes
+a stored text wait well under a second instead. It is not a second scheduler: a plain thread
+that runs `process_ready` whenever there may be work.
+
+- PostgreSQL: a dedicated connection LISTENs on `gateway_inbound`; the webhook's insert
+  NOTIFYs in its own transaction, so a worker wakes the moment a text is committed. It also
+  looks every PG_FALLBACK_SECONDS in case a notification was missed (a reconnect).
+- SQLite: a cheap poll every SQLITE_POLL_SECONDS.
+
+Several worker processes are safe: each one's claims skip the others' rows (see
+gateway.ingest), and every worker wakes on the same notification.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+from flask import Flask
+
+from gateway.conversations import NOTIFY_CHANNEL
+from gateway.ingest import Lookout, process_ready
+from gateway.models import utcnow
+
+logger = logging.getLogger(__name__)
+
+SQLITE_POLL_SECONDS = 0.25
+PG_FALLBACK_SECONDS = 2.0
+
+
+class _Sleeper:
+    def __init__(self, stop: threading.Event, seconds: float) -> None:
+        self.stop, self.seconds = stop, seconds
+
+    def wait(self) -> None:
+        self.stop.wait(self.seconds)
+
+    def close(self) -> None:
+        pass
+
+
+class _Listener:
+    """LISTEN on the inbound channel; `wait` returns on a notification or after the fallback."""
+
+    def __init__(self, url: str, stop: threading.Event) -> None:
+        self.url, self.stop = url, stop
+        self.connection: Any = None
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        connection = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        return connection
+
+    def wait(self) -> None:
+        try:
+            if self.connection is None or self.connection.closed:
+                self.connection = self._connect()
+            # Whatever arrived while we were processing first: one pass covers all of it.
+            if not sum(1 for _ in self.connection.notifies(timeout=0)):
+                for _ in self.connection.notifies(timeout=PG_FALLBACK_SECONDS, stop_after=1):
+                    break
+        except Exception as error:  # noqa: BLE001 - fall back to polling until it reconnects
+            logger.warning("ingest listener: %s; polling instead", type(error).__name__)
+            self.close()
+            self.stop.wait(PG_FALLBACK_SECONDS / 4)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            try:
+                self.connection.close()
+            except Exception:  # noqa: BLE001, S110 - closing a broken connection
+                pass
+            self.connection = None
+
+
+class IngestLoop:
+    """Process stored inbound messages as they arrive, until `stop`."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.stop_event = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.lookout = Lookout()
+
+    def _waiter(self) -> _Sleeper | _Listener:
+        engine = self.app.extensions["gateway"].engine
+        if engine.dialect.name == "postgresql":
+            url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            return _Listener(url, self.stop_event)
+        return _Sleeper(self.stop_event, SQLITE_POLL_SECONDS)
+
+    def run_once(self) -> int:
+        """One pass: process everything ready now and send its replies; how many replies."""
+        gateway = self.app.extensions["gateway"]
+        ids = process_ready(
+            engine=gateway.engine,
+            now=utcnow(),
+            carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
+            sender=gateway.sender,
+            clock=utcnow,
+            lookout=self.lookout,
+        )
+        return len(ids)
+
+    def run(self) -> None:
+        waiter = self._waiter()
+        with self.app.app_context():
+            while not self.stop_event.is_set():
+                try:
+                    self.run_once()
+                except Exception as error:  # noqa: BLE001 - keep going; the type only (no PHI)
+                    logger.error("ingest pass failed: %s", type(error).__name__)
+                    self.stop_event.wait(1.0)
+                    continue
+                waiter.wait()
+        waiter.close()
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self.run, name="ingest", daemon=True)
+        self.thread.start()
+        logger.info("ingest loop started")
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.stop_event.set()
+        if self.thread is not None:
+            self.thread.join(timeout)
+
+
+def wait_until(predicate: Any, timeout: float, step: float = 0.02) -> bool:
+    """Poll `predicate` until true or `timeout` seconds (tests and scripts)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return bool(predicate())
