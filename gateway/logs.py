@@ -19,6 +19,9 @@ def configure(level: str = "INFO") -> None:
     logging.getLogger("gateway").setLevel(level.upper())
     # APScheduler logs two INFO lines per poll: only its warnings are worth a line.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
+    # The twilio client logs every request at INFO, a message-log lookup's query with it: that
+    # is the patient's full number. Its warnings still come through.
+    logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 
 
 def mask_phone(number: str | None) -> str:

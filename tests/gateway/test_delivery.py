@@ -8,6 +8,7 @@ outage takes a second.
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -151,6 +152,19 @@ def test_a_timed_out_send_twilio_created_is_found_in_its_log_not_sent_twice(
     assert gets, "the real client's list API was used"
     assert send(NOW + timedelta(hours=1)) == 0
     assert len(at_twilio(fake_twilio)) == 1
+
+
+def test_the_lookup_logs_no_phone_number(session, add, send, fake_twilio, caplog):
+    """The twilio client logs a list request's query (the patient's number) at INFO."""
+    caplog.set_level(logging.DEBUG)
+    message_id = add()
+    fake_twilio.delay_next(3)
+    send()
+    send(row(session, message_id).next_attempt_at)
+    assert [r for r in fake_twilio.requests if r["method"] == "GET"]
+    number = row(session, message_id).to_number
+    assert all(number not in record.getMessage() for record in caplog.records)
+    assert all(number[-10:] not in record.getMessage() for record in caplog.records)
 
 
 def test_a_timed_out_send_twilio_never_created_is_sent_once(session, add, send, fake_twilio):
