@@ -19,9 +19,11 @@ def configure(level: str = "INFO") -> None:
     logging.getLogger("gateway").setLevel(level.upper())
     # APScheduler logs two INFO lines per poll: only its warnings are worth a line.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
-    # The twilio client logs every request at INFO, a message-log lookup's query with it: that
-    # is the patient's full number. Its warnings still come through.
-    logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
+    # The twilio client logs every request at INFO, and urllib3 every URL at DEBUG, a
+    # message-log lookup's query with them: that is the patient's full number. Their warnings
+    # still come through.
+    for name in ("twilio.http_client", "urllib3.connectionpool"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def mask_phone(number: str | None) -> str:
