@@ -143,3 +143,57 @@ def test_done_after_a_form_reminder_stops_the_next_ones(
 
     later = session.exec(sa.select(Reminder).where(Reminder.slot == "d4")).scalar_one()
     assert (later.status, later.reason) == ("cancelled", "form_done")
+
+
+def test_a_fhir_bundle_through_the_command_to_a_spanish_confirmation(
+    runner, run_worker, send_sms, fake_twilio, session, tmp_path
+):
+    import json
+
+    due = next_morning()
+    start = (due + timedelta(days=3)).replace(hour=9, minute=30)
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "resource": {
+                    "resourceType": "Patient",
+                    "id": "p-1",
+                    "name": [{"family": "Reyes", "given": ["Marta"]}],
+                    "telecom": [{"system": "phone", "value": PATIENT_NUMBER, "use": "mobile"}],
+                    "birthDate": "1975-06-02",
+                    "communication": [
+                        {"language": {"coding": [{"code": "es"}]}, "preferred": True}
+                    ],
+                }
+            },
+            {
+                "resource": {
+                    "resourceType": "Appointment",
+                    "id": "appt-1",
+                    "status": "booked",
+                    "start": start.isoformat(),
+                    "participant": [
+                        {"actor": {"reference": "Patient/p-1"}},
+                        {"actor": {"reference": "Location/l1", "display": "Main St"}},
+                    ],
+                }
+            },
+        ],
+    }
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    result = runner.invoke(args=["import-appointments", str(path)])
+    assert result.exit_code == 0 and "1 new" in result.output, result.output
+
+    run_worker(due.astimezone(UTC))
+    (reminder,) = fake_twilio.messages
+    assert reminder["To"] == PATIENT_NUMBER and "Responda C para confirmar" in reminder["Body"]
+    send_sms("Sí, ahí estaré")
+    run_worker(due.astimezone(UTC) + timedelta(minutes=5))
+
+    session.expire_all()
+    appointment = session.exec(sa.select(Appointment)).scalar_one()
+    assert appointment.status == AppointmentStatus.CONFIRMED
+    assert "queda confirmada" in fake_twilio.messages[-1]["Body"]
