@@ -28,6 +28,7 @@ class Gateway:
     engine: Engine
     sender: Any  # gateway.sending.Sender | None
     caller: Any = None  # gateway.sending.Caller | None: reminder calls to landlines
+    pacer: Any = None  # gateway.sending.Pacer: this process's send rate (SEND_RATE_PER_SECOND)
 
 
 def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
@@ -52,6 +53,7 @@ def load_settings(settings: Settings | dict[str, Any] | None) -> Settings:
 def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
     """Build the app. The only place that reads the environment or builds the engine."""
     from gateway import cli, db, logs
+    from gateway.sending import Pacer
     from gateway.twilio import bp as twilio_bp
     from gateway.twilio.calls import make_caller
     from gateway.twilio.sender import make_sender
@@ -82,6 +84,7 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
         engine=engine,
         sender=make_sender(settings),
         caller=make_caller(settings),
+        pacer=Pacer(settings.send_rate_per_second),
     )
     db.init_app(app)
     app.register_blueprint(twilio_bp)

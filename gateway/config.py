@@ -52,9 +52,10 @@ class Settings(BaseSettings):
     clinic_config: Path | None = None
     #: How many proxies sit in front of the app (for ProxyFix); 0 trusts no X-Forwarded-* header.
     proxy_count: int = Field(default=0, ge=0, le=5)
-    #: Send queued texts right after the request commits (the worker retries leftovers).
-    send_after_request: bool = True
     log_level: str = "INFO"
+    #: At most this many texts a second from each worker's outbox pass (0: as fast as Twilio
+    #: takes them); set it to the sender's Twilio throughput. Emergency guidance never waits.
+    send_rate_per_second: float = Field(default=0, ge=0, le=10_000)
     # --- staff app (gateway/staff/) ---
     #: Minutes without a request before a staff session ends (the queue's polling does not count).
     staff_idle_minutes: int = Field(default=30, ge=1, le=720)

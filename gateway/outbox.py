@@ -75,12 +75,12 @@ from gateway.models import (
     Message,
     MessageKind,
     MessageStatus,
-    utcnow,
 )
 from gateway.segments import count_segments
 from gateway.sending import (
     Action,
     LookupFailed,
+    Pacer,
     Policy,
     Sender,
     SendError,
@@ -90,7 +90,7 @@ from gateway.sending import (
 )
 
 if TYPE_CHECKING:
-    from flask import Flask
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +134,8 @@ LOOKUP_PATIENCE = timedelta(hours=1)
 OPT_OUT_EXEMPT = frozenset({MessageKind.EMERGENCY, MessageKind.COMPLIANCE})
 #: Kinds sent even when Twilio's log cannot say whether an earlier attempt went out.
 SEND_WHEN_IN_DOUBT = frozenset({MessageKind.EMERGENCY, MessageKind.PAGE})
+#: Never held back by the send-rate pacer.
+UNPACED = frozenset({MessageKind.EMERGENCY, MessageKind.PAGE})
 #: Kinds whose final failure opens a handoff (a person calls the patient). Reminders are
 #: skipped with a reason instead; pages go to staff who already have the emergency handoff;
 #: a STOP/HELP confirmation that did not arrive is no reason to call someone who opted out.
@@ -1034,6 +1036,7 @@ def _send_batch(
     batch: list[tuple[int, int]],
     now: datetime,
     rng: random.Random | None,
+    pacer: Pacer | None = None,
 ) -> int:
     """Send one claimed batch: one transaction to check it, the network calls, one transaction
     to record the answers. A crash before the record leaves claims that expire and are looked
@@ -1046,6 +1049,8 @@ def _send_batch(
         # The rare paths go one row at a time with their own checks: a lookup first, or a
         # batch slow enough (timeouts) that the claim must be checked again before sending.
         late = time.monotonic() - started > CLAIM_LEASE.total_seconds() / 3
+        if pacer is not None and message.kind not in UNPACED:
+            pacer.wait()
         if message.outcome_unknown_at is not None or late:
             sent += _send_one(
                 engine=engine, sender=sender, message_id=message.id, token=token, now=now, rng=rng
@@ -1075,8 +1080,12 @@ def send_pending(
     message_ids: list[int] | None = None,
     limit: int = 50,
     rng: random.Random | None = None,
+    pacer: Pacer | None = None,
 ) -> int:
     """Send due queued rows (all, or just `message_ids`); returns how many Twilio has now.
+
+    With a `pacer`, every text but emergency guidance and on-call pages waits its turn at the
+    configured rate (SEND_RATE_PER_SECOND); those two never wait behind a reminder burst.
 
     `public_base_url` is accepted for callers' convenience; the sender builds the status-callback
     URL (PUBLIC_BASE_URL + /twilio/status?outbox_id=<id>) from the same setting.
@@ -1092,47 +1101,7 @@ def send_pending(
         if not batch:
             break
         remaining -= len(batch)
-        sent += _send_batch(engine=engine, sender=sender, batch=batch, now=now, rng=rng)
+        sent += _send_batch(
+            engine=engine, sender=sender, batch=batch, now=now, rng=rng, pacer=pacer
+        )
     return sent
-
-
-def send_after_commit(app: Flask, message_ids: list[int]) -> int:
-    """Send rows the request just committed; never raises (the worker retries leftovers)."""
-    try:
-        gateway = app.extensions["gateway"]
-        if not message_ids or gateway.sender is None or not gateway.settings.send_after_request:
-            return 0
-        return send_pending(
-            engine=gateway.engine,
-            sender=gateway.sender,
-            public_base_url=gateway.settings.public_base_url,
-            now=utcnow(),
-            message_ids=list(message_ids),
-        )
-    except Exception as error:  # noqa: BLE001 - rows stay queued; the worker sends them
-        # The type only: database errors quote their parameters (numbers, bodies).
-        logger.error(
-            "outbox: send after commit failed (%s); the worker will retry", type(error).__name__
-        )
-        return 0
-
-
-__all__ = [
-    "CLAIM_LEASE",
-    "RETRY_PLANS",
-    "STUCK_AFTER",
-    "RetryPlan",
-    "SendError",
-    "SendResult",
-    "Sender",
-    "backoff",
-    "claim_due",
-    "count_segments",
-    "mark_stuck",
-    "queue_message",
-    "release_expired_claims",
-    "retry_plan",
-    "send_after_commit",
-    "send_pending",
-    "tell_a_person",
-]

@@ -65,6 +65,7 @@ def tick(app: Flask, now: datetime) -> int:
         sender=gateway.sender,
         public_base_url=gateway.settings.public_base_url,
         now=now,
+        pacer=gateway.pacer,
     )
 
 

@@ -9,6 +9,8 @@ are mapped to a `Policy` in `gateway.twilio.errors`, and the sender puts that po
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -144,3 +146,34 @@ class Caller(Protocol):
     def call(self, *, to: str, from_: str, url: str) -> str:
         """Place a call whose TwiML is at `url`; returns the CallSid or raises CallError."""
         ...
+
+
+class Pacer:
+    """At most `rate` sends a second from this process; 0 or less: unpaced.
+
+    Twilio accepts a number's texts at its own throughput (a long code about 1 a second, a
+    toll-free or short code more) and queues the excess, where it can time out: pacing a
+    reminder burst to the account's rate keeps it inside. `wait` sleeps until the next send
+    may go, so the rate holds over any stretch, not only on average.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self._clock, self._sleep = clock, sleep
+        self._next: float | None = None
+
+    def wait(self) -> None:
+        """Block until the next send is allowed, and book it."""
+        if not self.interval:
+            return
+        now = self._clock()
+        if self._next is not None and self._next > now:
+            self._sleep(self._next - now)
+            now = self._next
+        self._next = now + self.interval

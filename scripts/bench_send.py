@@ -16,6 +16,9 @@ slows both alike.
 
 Prints both rates and their ratio (target: the outbox at least 0.7 of raw). Queueing the rows is
 timed too and printed on its own line; it belongs to the transaction that caused each text.
+
+With `--rate R` it then sends five seconds' worth of texts through the outbox paced at R a second
+(`SEND_RATE_PER_SECOND`) and prints the rate achieved and its distance from R (target: within 5%).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from gateway.clinic import upsert_clinic  # noqa: E402
 from gateway.db import create_tables, make_engine, normalise_url  # noqa: E402
 from gateway.models import Clinic, MessageKind, utcnow  # noqa: E402
 from gateway.outbox import queue_message, send_pending  # noqa: E402
+from gateway.sending import Pacer  # noqa: E402
 from gateway.twilio.sender import BaseUrlHttpClient, TwilioSender  # noqa: E402
 
 ACCOUNT_SID = "AC" + "b" * 32
@@ -133,11 +137,13 @@ class Outbox:
             session.commit()
         self.queue_seconds += time.perf_counter() - started
 
-    def run(self, count: int) -> float:
+    def run(self, count: int, pacer: Pacer | None = None) -> float:
         """Queue `count` rows (not timed here), send them; the seconds sending took."""
         self.queue(count)
         started = time.perf_counter()
-        sent = send_pending(engine=self.engine, sender=self.sender, now=utcnow(), limit=count)
+        sent = send_pending(
+            engine=self.engine, sender=self.sender, now=utcnow(), limit=count, pacer=pacer
+        )
         elapsed = time.perf_counter() - started
         if sent != count:
             raise SystemExit(f"outbox sent {sent} of {count}")
@@ -150,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=500)
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     parser.add_argument("--port", type=int, default=5201)
+    parser.add_argument("--rate", type=float, default=0, help="also measure pacing at this rate")
     args = parser.parse_args(argv)
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-send-')}/bench.db"
     scratch, admin = None, None
@@ -177,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
             raw_seconds += raw.run(per_round)
             outbox_seconds += outbox.run(per_round)
         total = per_round * rounds
+        paced = None
+        if args.rate > 0:
+            count = max(20, int(args.rate * 5))
+            # The first text goes at once, each next one an interval later.
+            paced = (count - 1) / outbox.run(count, pacer=Pacer(args.rate)), count
         outbox.engine.dispose()
     finally:
         fake.terminate()
@@ -194,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"outbox:          {outbox_rate:.0f} sends/s")
     print(f"ratio:           {outbox_rate / raw_rate:.2f} (target >= 0.70)")
     print(f"queueing:        {total / outbox.queue_seconds:.0f} rows/s (one transaction a round)")
+    if paced is not None:
+        achieved, count = paced
+        off = abs(achieved - args.rate) / args.rate
+        verdict = "PASS" if off <= 0.05 else "FAIL"
+        print(
+            f"paced:           {achieved:.1f} sends/s for {count} texts at --rate {args.rate:g} "
+            f"({off:.1%} off; {verdict}, target within 5%)"
+        )
     return 0
 
 

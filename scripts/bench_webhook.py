@@ -82,7 +82,6 @@ def run(url: str, messages: int) -> None:
             "twilio_auth_token": TOKEN,
             "twilio_from_number": "+12025550100",
             "twilio_api_base_url": "http://127.0.0.1:9",  # never called: sending is off
-            "send_after_request": False,
             "log_level": "WARNING",
         }
     )

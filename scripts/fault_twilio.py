@@ -122,7 +122,6 @@ def make_app(database_url: str, fake: FakeTwilio):
         "twilio_messaging_service_sid": SERVICE_SID,
         "twilio_api_base_url": fake.base_url,
         "twilio_handles_keywords": False,
-        "send_after_request": False,
         "clinic_config": None,
         "log_level": "CRITICAL",
     }

@@ -84,7 +84,6 @@ def test_with_only_environment_variables_it_runs_as_one_default_clinic(tmp_path)
             **PRODUCTION,
             "database_url": f"sqlite:///{tmp_path}/first.db",
             "twilio_api_base_url": "http://127.0.0.1:9",
-            "send_after_request": False,
         }
     )
     engine = app.extensions["gateway"].engine

@@ -9,13 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.exc import OperationalError
 
 from gateway import outbox
 from gateway.models import AuditEvent, Contact, Message, MessageKind, MessageStatus
 from gateway.outbox import (
     queue_message,
-    send_after_commit,
     send_pending,
 )
 from gateway.scheduler import JOB_ID, build_scheduler, tick
@@ -112,30 +110,13 @@ def test_without_a_messaging_service_the_from_number_is_used(session, queue, sen
     assert reload(session, Message, message_id).status == MessageStatus.TWILIO_QUEUED
 
 
-def test_only_the_given_ids_are_sent_after_a_request(app, session, queue, fake_twilio):
+def test_only_the_given_ids_are_sent_when_ids_are_named(send, session, queue, fake_twilio):
     first, second = queue(), queue(to=OTHER_NUMBER)
 
-    assert send_after_commit(app, [second]) == 1
+    assert send(message_ids=[second]) == 1
 
     assert [m["To"] for m in fake_twilio.messages] == [OTHER_NUMBER]
     assert reload(session, Message, first).status == MessageStatus.QUEUED
-
-
-def test_send_after_commit_never_raises_and_leaves_the_row_for_the_worker(
-    app, session, queue, fake_twilio, monkeypatch
-):
-    message_id = queue(now=datetime.now(UTC) - timedelta(seconds=1))
-
-    def database_down(**_kwargs):
-        raise OperationalError("select", {}, Exception("connection refused"))
-
-    monkeypatch.setattr(outbox, "_claim", database_down)
-    assert send_after_commit(app, [message_id]) == 0
-    assert reload(session, Message, message_id).status == MessageStatus.QUEUED
-
-    monkeypatch.undo()
-    assert tick(app, datetime.now(UTC)) == 1
-    assert len(fake_twilio.messages) == 1
 
 
 def test_concurrent_senders_send_each_text_exactly_once(app, session, queue, fake_twilio):
