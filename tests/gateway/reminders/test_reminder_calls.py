@@ -93,11 +93,19 @@ def test_landline_gets_a_call_not_a_text_and_key_1_confirms(
     assert len(fake_twilio.calls) == 1 and fake_twilio.messages == []
 
 
-def test_spanish_landline_hears_spanish(reminder_call, twilio_post):
+def test_spanish_landline_hears_spanish_and_key_1_confirms(reminder_call, twilio_post, session):
     call, path = reminder_call("es")
     menu = post_call(twilio_post, path, call["sid"], AnsweredBy="human")
-    say = menu.find("Gather").find("Say")
+    gather = menu.find("Gather")
+    say = gather.find("Say")
     assert say.get("language") == "es-US" and "Marque 1 para confirmar" in say.text
+
+    keypress = gather.get("action").removeprefix("https://gateway.test")
+    answer = post_call(twilio_post, keypress, call["sid"], Digits="1")
+    said = answer.find("Say")
+    assert said.get("language") == "es-US" and "su cita queda confirmada" in said.text
+    session.expire_all()
+    assert session.exec(sa.select(Appointment.status)).scalar_one() == AppointmentStatus.CONFIRMED
 
 
 def test_answering_machine_gets_a_short_message_and_no_menu(reminder_call, twilio_post):
