@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -392,17 +391,3 @@ def withdraw_recording(*, session: Session, call: Call, recording_sid: str, now:
     )
     session.flush()
     return withdrawn
-
-
-def sweep_stale_voicemails(
-    *, engine: Engine, now: datetime, older_than: timedelta = TRANSCRIPT_WAIT
-) -> list[int]:
-    """Process what is ready at `now`, voicemails whose transcript never came included.
-
-    Kept for callers of the old sweep: a voicemail is stored held until TRANSCRIPT_WAIT after
-    it arrived, so the ingest pass (gateway.ingest.process_ready) picks it up then.
-    """
-    del older_than
-    from gateway.ingest import process_ready
-
-    return process_ready(engine=engine, now=now)

@@ -259,10 +259,3 @@ def backlog(*, session: Session, now: datetime) -> dict[str, Any]:
         if oldest is not None
         else 0.0,
     }
-
-
-def sweep_unprocessed_texts(
-    *, engine: Engine, now: datetime, carrier_answers_keywords: bool | None = None
-) -> list[int]:
-    """Process every stored inbound message that is ready (the old sweep's name)."""
-    return process_ready(engine=engine, now=now, carrier_answers_keywords=carrier_answers_keywords)

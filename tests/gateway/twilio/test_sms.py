@@ -375,7 +375,7 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
     from datetime import UTC, datetime, timedelta
 
     from gateway.conversations import store_inbound
-    from gateway.ingest import sweep_unprocessed_texts
+    from gateway.ingest import process_ready
     from gateway.models import MessageChannel
 
     earlier = datetime.now(UTC) - timedelta(minutes=5)
@@ -390,15 +390,12 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
         now=earlier,
         claim=claimed,
     )
-    outbox = sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
+    outbox = process_ready(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
     assert len(outbox) == 1
     session.expire_all()
     assert session.get(Message, message.id).processed_at is not None
     assert handoffs(session)[0].queue == "refills"
-    assert (
-        sweep_unprocessed_texts(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
-        == []
-    )
+    assert process_ready(engine=app.extensions["gateway"].engine, now=datetime.now(UTC)) == []
 
 
 def test_handoff_note_is_structured_for_the_person_who_picks_it_up(

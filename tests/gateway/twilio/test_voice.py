@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
+from gateway.ingest import process_ready
 from gateway.models import (
     AuditEvent,
     Call,
@@ -26,7 +27,7 @@ from gateway.models import (
     MessageChannel,
     MessageKind,
 )
-from gateway.voicemail import ANONYMOUS_CALLER, sweep_stale_voicemails
+from gateway.voicemail import ANONYMOUS_CALLER
 from tests.conftest import (
     ACCOUNT_SID,
     CLINIC_NUMBER,
@@ -371,15 +372,11 @@ def test_a_voicemail_whose_transcript_never_comes_is_swept_after_ten_minutes(
     [voicemail] = voicemails(session)
     engine = app.extensions["gateway"].engine
 
-    assert (
-        sweep_stale_voicemails(engine=engine, now=voicemail.created_at + timedelta(minutes=9)) == []
-    )
+    assert process_ready(engine=engine, now=voicemail.created_at + timedelta(minutes=9)) == []
     assert voicemails(session)[0].processed_at is None
     assert handoffs(session) == []
 
-    outbox_ids = sweep_stale_voicemails(
-        engine=engine, now=voicemail.created_at + timedelta(minutes=10)
-    )
+    outbox_ids = process_ready(engine=engine, now=voicemail.created_at + timedelta(minutes=10))
     [handoff] = handoffs(session)
     # The patient hears back: "we got your voicemail", to be sent by the worker.
     assert outbox_ids == [m.id for m in texts_to(session, PATIENT_NUMBER)]
@@ -388,7 +385,7 @@ def test_a_voicemail_whose_transcript_never_comes_is_swept_after_ten_minutes(
     assert voicemails(session)[0].processed_at is not None
 
     # A second sweep, and a transcript that turns up late, change nothing.
-    assert sweep_stale_voicemails(engine=engine, now=datetime.now(UTC) + timedelta(hours=1)) == []
+    assert process_ready(engine=engine, now=datetime.now(UTC) + timedelta(hours=1)) == []
     assert_twiml(call.transcribed("please call me back"))
     assert len(handoffs(session)) == 1
     assert len(audits(session, "handoff_opened")) == 1
