@@ -1345,6 +1345,11 @@ NET_MEANS = (
     r"\b(?:oxy\w*|fentanyl|heroin|sleeping pills|tylenol|insulin|pills|meds)\b(?:\W+\w+){0,3}?\W+"
     r"(?:right here|next to me|in my hand|in front of me|on my nightstand|lined up|counted out)\b",
 )
+#: Nothing matters any more: too common alone, a cue only beside a means ("on the bridge now").
+NET_NUMB = (
+    r"\b(?:dont|do not) (?:want|wanna) to do anything (?:anymore|any more|ever again)\b|"
+    r"\bnothing matters (?:anymore|any more)\b",
+)
 #: Death and dying, said of oneself or a person the sender speaks for.
 NET_DEATH = (
     r"\b(?:to|just|and|simply|would|could|never) (?:not |never )?(?:wake|waking) up\b(?! (?:on time|early|late|at))",
@@ -1354,8 +1359,9 @@ NET_DEATH = (
     r"\b(?:die|be dead|being dead|not be alive|not be here|not exist|not existing|stop existing|"
     r"disappear (?:forever|for good)|be gone|kill (?:my|him|her) ?self|take (?:my|his|her) (?:own )?life)\b",
     r"\b(?:be|stay|still be|being) (?:alive|around|here)\b(?= (?:anymore|any more|much longer|for "
-    r"long|tomorrow|by (?:then|morning|tomorrow|friday|next week|the appointment)|next week))",
-    r"\b(?:not sure|dont know if|doubt|unsure if|wonder if) (?:ill|i will|im going to|he will|she "
+    r"long|tomorrow|by (?:then|morning|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the "
+    r"(?:weekend|\d+(?:st|nd|rd|th)?)|next week|the (?:appointment|visit))|next week))",
+    r"\b(?:not sure|dont know if|doubt|unsure if|wonder if|dont think|do not think) (?:ill|i will|im going to|he will|she "
     r"will|hell|shell) (?:still )?(?:be|make it)\b",
 )
 
@@ -1418,7 +1424,7 @@ SAFETY_NET = (
     )),
     # --- mental health (988) ---
     NetClass("mental_health", "means near intent", terms=NET_MEANS,
-             cues=NET_INTENT + NET_HOPELESS + NET_FAREWELL + NET_DEATH,
+             cues=NET_INTENT + NET_HOPELESS + NET_FAREWELL + NET_DEATH + NET_NUMB,
              unless=(r"\b(?:got into|gotten into|by accident|accidental\w*|accidently|by mistake|toddler|baby|infant|"
                      r"[1-9] ?(?:yr|year|month)s? old|[1-9] ?(?:yo|y o))\b",
                      r"\bfeel(?:s|ing)? like (?:im|i am|hes|shes|he is|she is) (?:going to|gonna) die\b")),

@@ -93,6 +93,18 @@ FIRES = [
     ("gusto ko nang mamatay", MENTAL),
     ("mwen vle mouri", MENTAL),
     ("quero morrer", MENTAL),
+    # A reminder reply with the means ready and a doubt of surviving, or a means with nothing
+    # mattering any more (found by a blind round of reminder replies).
+    (
+        "sure i'll confirm i guess. doesnt really matter, i have the pills lined up and i dont "
+        "think ill be around by tuesday",
+        MENTAL,
+    ),
+    (
+        "i dont want to do the video. i dont want to do anything anymore. im on the bridge right now",
+        MENTAL,
+    ),
+    ("i have the pills lined up and i wont be around by friday", MENTAL),
 ]
 
 QUIET = [
@@ -121,6 +133,10 @@ QUIET = [
     "what are the warning signs of a stroke? asking for my dad",
     "the bleeding from my tooth stopped, thank you",
     "can I get a flu shot this week",
+    "i dont want to do anything anymore this weekend, just tired",
+    "i dont think ill be around by tuesday, can we move it",
+    "will you be around by tuesday to sign my form?",
+    "i dont think i will make it to the appointment on time",
 ]
 
 
