@@ -709,8 +709,15 @@ OPT_OUT = (
     r"(?:texts?|messages|reminders|sms)\b",
     r"\bno more (?:texts?|text messages|messages|reminders|sms|txts)\b",
     r"\b(?:take|remove|delete|drop|unsubscribe|erase)\s+(?:me|my (?:phone )?number|this number|"
-    r"my name|us|my info)\s+(?:off|from)\b",
+    r"my name|us|my info)\s+(?:off|from)\b(?! (?:my|the|his|her|our|their) (?:file|chart|"
+    r"records?|account|profile|portal|emergency contacts?)\b)",
     r"\btake me off\b|\bremove (?:me|my number)\b",
+    # "wrong number, please remove this number"; not a number swapped on a record.
+    r"\bremove (?:this|that) (?:phone )?number\b(?! (?:from|on|in) (?:my|the|his|her|our) "
+    r"(?:file|chart|records?|account|profile|portal))(?!.{0,60}\b(?:new|instead|replace|update)\w*\b)",
+    # "stop with the automated texts", "enough with the reminders".
+    r"\b(?:stop|enough|done) with (?:the |these |those |your |all (?:the |these |those )?)?(?:\w+ )?"
+    r"(?:texts?|text messages|messages|reminders|sms)\b",
     r"\bunsubscribe\b|\bunsub\b",
     r"\bopt (?:me )?out\b|\boptout\b|\bopt-out\b",
     r"\b(?:turn|switch|shut)\s+off\s+(?:\w+\s+){0,2}(?:texts?|text messages|messages|reminders|"
@@ -738,7 +745,8 @@ OPT_OUT = (
     r"anymore|more)? ?(?:texts?|text messages|messages|reminders|sms|notifications)\b",
     r"\b(?:dont|do not|no longer) (?:want|wish|need) to be (?:texted|messaged|contacted)\b",
     r"\b(?:take|remove|delete|drop|erase)\s+(?:him|her|them|this (?:phone )?number|his number|her number|"
-    r"\w+s (?:number|name|info))\s+(?:off|from)\b",
+    r"\w+s (?:number|name|info))\s+(?:off|from)\b(?! (?:my|the|his|her|our|their) (?:file|chart|"
+    r"records?|account|profile|portal|emergency contacts?)\b)",
     r"\b(?:do not|dont) (?:text|contact) list\b|\bwant out of (?:these|the|your) (?:texts|messages|list)\b",
     # The patient died: texts to their number stop.
     r"\b(?:passed away|died|deceased|is gone|has passed)\b.{0,80}\b(?:texts?|messages|reminders|"

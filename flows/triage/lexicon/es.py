@@ -271,6 +271,9 @@ CLINICAL_QUESTIONS = (
 OPT_OUT = (
     r"\bpar(?:en|e|ale|enle) de (?:mandar|enviar|escribir|textear)(?:me|nos)?\b",
     r"\bno (?:me )?(?:mande|manden|envie|envien|escriban|mandes|envies) mas\b",
+    # "favor de no mandarme mas textos", "le pido no enviarme mensajes".
+    r"\bno (?:mandar|enviar|escribir|textear)(?:me|nos|le)? (?:mas |ningun |ningunos |los |estos )?"
+    r"(?:mensajes|textos|msjs?|recordatorios|sms)\b",
     r"\bno mas (?:mensajes|textos|msjs?|recordatorios|sms)\b",
     r"\bya no (?:me )?(?:manden|envien|mande|envie|escriban|mandes|envies)\b",
     r"\bya no quiero (?:recibir|mas|que me (?:manden|envien|escriban)|mensajes|textos)\b",

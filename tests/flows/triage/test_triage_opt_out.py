@@ -42,6 +42,11 @@ OPT_OUTS = [
     "huwag na po kayong mag-text",
     "sispann voye mesaj ban mwen",
     "parem de enviar mensagens",
+    # Found by a blind round of reminder replies.
+    "Wrong number. I'm not a patient there, please remove this number",
+    "Please stop with the automated texts. Just call me.",
+    "favor de no mandarme mas textos, gracias",
+    "أرجو عدم إرسال رسائل لي مرة أخرى",
 ]
 
 NEVER_OPT_OUT = [
@@ -61,6 +66,10 @@ NEVER_OPT_OUT = [
     ("end of the month works for me", None),
     ("ok thanks", None),
     ("no", REMINDER),
+    # A number swapped on a record is not a revocation.
+    ("please remove this number from my file and add my new one", None),
+    ("remove this number and use my new one 2025550188", None),
+    ("done with the forms", None),
 ]
 
 OPT_INS = [
