@@ -87,12 +87,20 @@ class QueueFilters:
 
     @classmethod
     def from_args(cls, args: Any) -> QueueFilters:
-        location = args.get("location", "")
+        from gateway.staff.forms import parse_id
+
+        # Only values a filter can hold reach a query: an unknown one shows the default list.
+        status = args.get("status", "")
+        if status not in {"open", "resolved", *(str(s) for s in CaseStatus)}:
+            status = ""
+        queue = args.get("queue", "")
+        if queue not in {str(q) for q in roles.ALL_QUEUES}:
+            queue = ""
         return cls(
-            queue=args.get("queue", "")[:32],
-            status=args.get("status", "")[:32],
+            queue=queue,
+            status=status,
             lang=args.get("lang", "")[:8],
-            location_id=int(location) if location.isdigit() else None,
+            location_id=parse_id(args.get("location", "")),
         )
 
     def as_args(self) -> dict[str, str]:

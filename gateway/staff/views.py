@@ -41,7 +41,7 @@ from gateway.models import (
     StaffUser,
 )
 from gateway.segments import count_segments, encoding
-from gateway.staff import auth, cases, roles, totp, words
+from gateway.staff import auth, cases, forms, roles, totp, words
 from gateway.staff.quick_replies import quick_replies
 
 logger = logging.getLogger(__name__)
@@ -79,8 +79,17 @@ def _configure(state: Any) -> None:
 
 @bp.before_request
 def _protect() -> None:
-    if request.method == "POST":
-        auth.check_csrf()
+    # The edge (gateway.staff.forms): a malformed request is refused whole, before any view
+    # reads it, so it can neither crash a query nor leave half a change behind.
+    if not forms.check_ids(request.view_args):
+        abort(404)
+    try:
+        forms.check_args(request.args)
+        if request.method == "POST":
+            auth.check_csrf()
+            forms.check_form(request.endpoint, request.form)
+    except forms.BadForm as error:
+        abort(400, description=str(error))
 
 
 @bp.after_request
@@ -107,6 +116,12 @@ def _forbidden(error: Any):
 @bp.errorhandler(400)
 def _bad_request(error: Any):
     return render_template("staff/error.html", code=400, message=error.description), 400
+
+
+@bp.errorhandler(413)
+def _too_large(error: Any):
+    message = "The form is larger than this app accepts. Shorten the text and send it again."
+    return render_template("staff/error.html", code=413, message=message), 413
 
 
 @bp.errorhandler(404)
@@ -824,14 +839,15 @@ def admin_audit():
         query = query.where(AuditEvent.actor == actor)
     if action:
         query = query.where(AuditEvent.action.startswith(action))  # type: ignore[attr-defined]
-    if subject.isdigit():
-        query = query.where(AuditEvent.subject_id == int(subject))
+    subject_id = forms.parse_id(subject)
+    if subject_id is not None:
+        query = query.where(AuditEvent.subject_id == subject_id)
     if day:
         try:
             start = datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=_zone())
         except ValueError:
             start = None
-        if start is not None:
+        if start is not None and 2000 <= start.year <= 2200:
             query = query.where(
                 AuditEvent.created_at >= start, AuditEvent.created_at < start + timedelta(days=1)
             )
@@ -865,6 +881,8 @@ def _chosen_week() -> date:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
+        day = now_utc().astimezone(_zone()).date()
+    if not 2000 <= day.year <= 2200:  # a week far outside any data (and date arithmetic)
         day = now_utc().astimezone(_zone()).date()
     return week_start(day)
 
