@@ -49,7 +49,7 @@ CHOICES: dict[tuple[str | None, str], frozenset[str]] = {
     ("staff.route", "queue"): frozenset(str(q) for q in Queue if q is not Queue.NONE),
     ("staff.admin_users_create", "role"): frozenset(str(r) for r in StaffRole),
     ("staff.admin_user_update", "action"): frozenset(
-        {"role", "deactivate", "activate", "password", "totp_off", "clinic"}
+        {"role", "deactivate", "activate", "password", "totp_off"}
     ),
     ("staff.account_totp", "action"): frozenset({"start", "confirm"}),
 }

@@ -134,7 +134,13 @@ def _not_found(error: Any):
 
 def _clinic() -> Clinic | None:
     if "staff_clinic" not in g:
-        g.staff_clinic = get_session().exec(select(Clinic).order_by(Clinic.id)).first()
+        user = g.get("staff")
+        db = get_session()
+        g.staff_clinic = (
+            db.get(Clinic, user.clinic_id)
+            if user is not None and user.clinic_id is not None
+            else db.exec(select(Clinic).order_by(Clinic.id)).first()
+        )
     return g.staff_clinic
 
 
@@ -191,7 +197,10 @@ def _load_handoff(handoff_id: int, user: StaffUser, *, action: str = "view") -> 
     handoff = db.get(Handoff, handoff_id)
     if handoff is None:
         abort(404)
-    allowed = roles.can_view(user.role, handoff.queue)
+    # Another clinic's conversation is refused like another queue's (and audited the same way).
+    allowed = cases.may_see_clinic(user, handoff.clinic_id) and roles.can_view(
+        user.role, handoff.queue
+    )
     if allowed and action == "act":
         allowed = roles.can_act(user.role, handoff.queue)
     if allowed and action == "route":
@@ -212,7 +221,10 @@ def _load_handoff(handoff_id: int, user: StaffUser, *, action: str = "view") -> 
         )
         db.commit()
         logger.warning("staff %s refused %s on handoff %s", user.id, action, handoff.id)
-        abort(403, description="This conversation belongs to a queue your role cannot open.")
+        abort(
+            403,
+            description="This conversation belongs to a queue or a clinic your account cannot open.",
+        )
     return handoff
 
 
@@ -349,7 +361,11 @@ def _holidays() -> frozenset[date]:
 
 
 def _locations() -> list[Location]:
-    return list(get_session().exec(select(Location).order_by(Location.name)).all())
+    query = select(Location).order_by(Location.name)
+    user = g.get("staff")
+    if user is not None and user.clinic_id is not None:
+        query = query.where(Location.clinic_id == user.clinic_id)
+    return list(get_session().exec(query).all())
 
 
 def _queue_context(user: StaffUser) -> dict[str, Any]:
@@ -738,9 +754,18 @@ def _require(check) -> StaffUser:
 @bp.get("/admin/users")
 @auth.login_required
 def admin_users():
-    _require(roles.can_manage_accounts)
-    users = get_session().exec(select(StaffUser).order_by(StaffUser.email)).all()
-    return render_template("staff/admin_users.html", users=users, all_roles=list(StaffRole))
+    admin = _require(roles.can_manage_accounts)
+    users = (
+        get_session()
+        .exec(
+            cases.in_clinic(select(StaffUser), admin, StaffUser.clinic_id).order_by(StaffUser.email)
+        )
+        .all()
+    )
+    clinics = get_session().exec(select(Clinic).order_by(Clinic.name)).all()
+    return render_template(
+        "staff/admin_users.html", users=users, all_roles=list(StaffRole), clinics=clinics
+    )
 
 
 @bp.post("/admin/users")
@@ -749,7 +774,16 @@ def admin_users_create():
     admin = _require(roles.can_manage_accounts)
     db = get_session()
     now = now_utc()
+    # An admin of one clinic makes accounts in it; an admin of every clinic may name one by
+    # slug (or "all" for another admin or a manager); by default the deployment's only clinic.
+    slug = request.form.get("clinic", "").strip()
+    clinic_id = admin.clinic_id
     try:
+        if clinic_id is None and slug not in ("", "all"):
+            found = db.exec(select(Clinic).where(Clinic.slug == slug)).first()
+            if found is None:
+                raise ValueError("no clinic with that slug")
+            clinic_id = found.id
         role = StaffRole(request.form.get("role", ""))
         user = auth.create_staff(
             session=db,
@@ -758,6 +792,8 @@ def admin_users_create():
             role=role,
             name=request.form.get("name", "").strip()[:200],
             now=now,
+            clinic_id=clinic_id,
+            all_clinics=admin.clinic_id is None and slug == "all",
         )
     except ValueError as error:
         db.rollback()
@@ -784,7 +820,7 @@ def admin_user_update(user_id: int):
     db = get_session()
     now = now_utc()
     user = db.get(StaffUser, user_id)
-    if user is None:
+    if user is None or not cases.may_see_clinic(admin, user.clinic_id):
         abort(404)
     action = request.form.get("action", "")
     if action == "role":
@@ -830,7 +866,7 @@ def admin_user_update(user_id: int):
 def admin_audit():
     _require(roles.can_read_audit)
     db = get_session()
-    query = select(AuditEvent)
+    query = cases.in_clinic(select(AuditEvent), g.staff, AuditEvent.clinic_id)
     actor = request.args.get("actor", "").strip()[:100]
     action = request.args.get("action", "").strip()[:64]
     subject = request.args.get("subject", "").strip()
@@ -852,7 +888,10 @@ def admin_audit():
                 AuditEvent.created_at >= start, AuditEvent.created_at < start + timedelta(days=1)
             )
     events = db.exec(query.order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)).all()  # type: ignore[attr-defined]
-    staff_names = {f"staff:{u.id}": u.email for u in db.exec(select(StaffUser)).all()}
+    staff_names = {
+        f"staff:{u.id}": u.email
+        for u in db.exec(cases.in_clinic(select(StaffUser), g.staff, StaffUser.clinic_id)).all()
+    }
     auth.audit_staff(
         db,
         user=g.staff,
@@ -896,6 +935,7 @@ def _scorecard():
         week=_chosen_week(),
         time_zone=clinic.time_zone if clinic else "UTC",
         now=now_utc(),
+        clinic_id=g.staff.clinic_id,
     )
 
 
