@@ -321,8 +321,17 @@ def login_code_post():
     if auth.is_rate_limited(session=db, email=user.email, ip=ip, now=now):
         auth.end_session()
         return redirect(url_for("staff.login"))
-    step = totp.verify(
-        user.totp_secret, request.form.get("code", ""), now=now, last_step=user.totp_last_step
+    try:
+        secret = totp.unseal(user.totp_secret, secret_key=_secret_key())
+    except ValueError:
+        # Sealed under another SECRET_KEY (or altered): no code can match; an admin turns the
+        # second factor off and the person enrols again.
+        logger.warning("staff %s: the stored TOTP secret cannot be read", user.id)
+        secret = None
+    step = (
+        totp.verify(secret, request.form.get("code", ""), now=now, last_step=user.totp_last_step)
+        if secret
+        else None
     )
     if step is None:
         auth.record_attempt(session=db, email=user.email, ip=ip, ok=False, now=now)
@@ -690,11 +699,26 @@ def segments():
 # ----------------------------------------------------------------------------- account (TOTP)
 
 
+def _secret_key() -> str:
+    return current_app.extensions["gateway"].settings.secret_key
+
+
+def _pending_secret() -> str | None:
+    """The secret being enrolled (sealed in the session), or None."""
+    sealed = session.get("totp_pending")
+    if not sealed:
+        return None
+    try:
+        return totp.unseal(sealed, secret_key=_secret_key())
+    except ValueError:
+        return None
+
+
 @bp.get("/account")
 @auth.login_required
 def account():
     user = g.staff
-    pending = session.get("totp_pending")
+    pending = _pending_secret()
     uri = None
     if pending and not user.totp_secret:
         uri = totp.provisioning_uri(
@@ -711,14 +735,15 @@ def account_totp():
     now = now_utc()
     action = request.form.get("action", "")
     if action == "start" and not user.totp_secret:
-        session["totp_pending"] = totp.new_secret()
-    elif action == "confirm" and session.get("totp_pending"):
-        secret = session["totp_pending"]
+        # The session cookie is signed, not encrypted: the pending secret travels sealed too.
+        session["totp_pending"] = totp.seal(totp.new_secret(), secret_key=_secret_key())
+    elif action == "confirm" and _pending_secret():
+        secret = _pending_secret()
         step = totp.verify(secret, request.form.get("code", ""), now=now, last_step=None)
         if step is None:
             flash("That code is not right: check the app's clock and try again.", "error")
             return redirect(url_for("staff.account"))
-        user.totp_secret = secret
+        user.totp_secret = totp.seal(secret, secret_key=_secret_key())
         user.totp_last_step = step
         db.add(user)
         session.pop("totp_pending", None)

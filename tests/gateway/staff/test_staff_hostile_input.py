@@ -274,7 +274,9 @@ def test_sign_in_code_survives_any_form(app, make_staff, session, pairs, bad_tok
     user = session.execute(sa.select(StaffUser).where(StaffUser.email == email)).scalars().first()
     if user is None:
         user = make_staff("clinical", email=email)
-        user.totp_secret = totp.new_secret()
+        user.totp_secret = totp.seal(
+            totp.new_secret(), secret_key=app.extensions["gateway"].settings.secret_key
+        )
         session.add(user)
         session.commit()
     session.execute(sa.delete(LoginAttempt))
