@@ -241,3 +241,25 @@ REMINDER_TEXTS = (
     VOICE_RESCHEDULE,
 )
 PATIENT_FACING = (*PATIENT_FACING, *REMINDER_TEXTS)
+
+# --- staff quick replies (gateway/staff/quick_replies.py) ---------------------------------------
+# Drafts a staff member picks, may edit, and sends by hand; patient-facing, so in the catalogs.
+QUICK_CALLING_YOU = N_(
+    "{clinic}: this is the clinic. A staff member will call you shortly from {phone}."
+)
+QUICK_PLEASE_CALL = N_("{clinic}: we got your message. Please call us at {phone} so we can help.")
+QUICK_CALL_911 = N_(
+    "{clinic}: if this is an emergency, call 911 now or go to the nearest emergency room."
+)
+QUICK_DONE = N_("{clinic}: we took care of your request. Reply here if you need anything else.")
+QUICK_REFILL_SENT = N_(
+    "{clinic}: your request was sent to your pharmacy. Please allow 1-2 business days."
+)
+QUICK_REPLIES = (
+    QUICK_CALLING_YOU,
+    QUICK_PLEASE_CALL,
+    QUICK_CALL_911,
+    QUICK_DONE,
+    QUICK_REFILL_SENT,
+)
+PATIENT_FACING = (*PATIENT_FACING, *QUICK_REPLIES)

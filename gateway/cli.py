@@ -101,12 +101,23 @@ def triage_command(eval_path: str | None, now_: str | None) -> None:
     ),
 )
 @click.option("--name", default="", help="the name other staff see (default: from the email)")
+@click.option(
+    "--clinic",
+    default=None,
+    help="clinic slug the account works in (default: the only clinic); 'all' for an admin or manager",
+)
 @with_appcontext
-def create_staff_command(email: str, role: str, name: str) -> None:
+def create_staff_command(email: str, role: str, name: str, clinic: str | None) -> None:
     """Create a staff account; the password is read twice from a prompt or stdin, never an argument."""
     from gateway.staff.cli import create_staff_account
 
-    create_staff_account(current_app._get_current_object(), email=email, role=role, name=name)  # noqa: SLF001
+    create_staff_account(
+        current_app._get_current_object(),  # noqa: SLF001
+        email=email,
+        role=role,
+        name=name,
+        clinic=clinic,
+    )
 
 
 # --- reminders ---------------------------------------------------------------------------

@@ -420,9 +420,12 @@ class StaffUser(SQLModel, table=True):
     name: str = Field(default="", max_length=200)
     password_hash: str = Field(max_length=200)
     role: StaffRole = enum_field(StaffRole)
+    #: The clinic whose conversations this person sees; None (all clinics) only for an admin or
+    #: a manager made that way on purpose (`create-staff --clinic all`).
+    clinic_id: int | None = Field(default=None, foreign_key="clinic.id", index=True)
     is_active: bool = Field(default=True)
-    #: Base32 RFC 6238 secret when the second factor is on.
-    totp_secret: str | None = Field(default=None, max_length=64)
+    #: The RFC 6238 secret when the second factor is on, encrypted (`gateway.staff.totp.seal`).
+    totp_secret: str | None = Field(default=None, max_length=200)
     #: The last TOTP time step accepted, so one code cannot be used twice.
     totp_last_step: int | None = None
     created_at: datetime = at_field(default_now=True)

@@ -91,9 +91,42 @@ def _unauthorised(_error: Any) -> tuple[Response, int]:
     return response, 401
 
 
+@bp.errorhandler(413)
+def _too_large(_error: Any) -> tuple[Response, int]:
+    return jsonify(error=f"at most {MAX_IMPORT_BYTES} bytes per request"), 413
+
+
 @bp.errorhandler(400)
 def _bad_request(error: Any) -> tuple[Response, int]:
     return jsonify(error=getattr(error, "description", "bad request")), 400
+
+
+def _read_json() -> Any:
+    """The request's JSON body; a body that is not JSON (or nests past the parser) is a 400."""
+    if not request.is_json:
+        return None
+    try:
+        return json.loads(request.get_data(cache=False) or b"null")
+    except (ValueError, RecursionError):
+        abort(400, description="the body is not valid JSON")
+
+
+def _refuse_nul(payload: Any) -> None:
+    """A 400 for a NUL character anywhere (no database text column can hold one)."""
+    stack: list[tuple[str, Any]] = [("", payload)]
+    while stack:  # by hand, not recursion: the parser already bounds the depth
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    abort(400, description=f"a field name{where} contains a NUL character")
+                stack.append((where, item))
+        elif isinstance(value, list):
+            top = payload.get("appointments") if isinstance(payload, dict) else None
+            for index, item in enumerate(value, start=1):
+                stack.append((f" in row {index}" if value is top else where, item))
+        elif isinstance(value, str) and "\x00" in value:
+            abort(400, description=f"a value{where} contains a NUL character")
 
 
 def _json_rows(records: list[Any], default_zone: str) -> Iterator[tuple[str, Row | RowError]]:
@@ -112,6 +145,8 @@ def _json_rows(records: list[Any], default_zone: str) -> Iterator[tuple[str, Row
             )
         except RowError as error:
             yield where, error
+        except (ValueError, OverflowError):  # e.g. a start far past any calendar's reach
+            yield where, RowError("row", "could not be read")
 
 
 def _result_json(result: ImportResult) -> dict[str, Any]:
@@ -131,19 +166,27 @@ def import_appointments() -> tuple[Response, int]:
     """Import appointments (the CSV columns as JSON objects, or a FHIR R4 Bundle)."""
     session = get_session()
     clinic = _clinic_for_request(session)
-    payload = request.get_json(silent=True)
+    payload = _read_json()
     if not isinstance(payload, dict):
         abort(400, description='send JSON: {"appointments": [...]} or a FHIR Bundle')
+    _refuse_nul(payload)
     if payload.get("resourceType") == "Bundle":
-        rows = read_fhir(json.dumps(payload), default_zone=clinic.time_zone)
+        try:
+            # Read every entry before the first write: a Bundle of the wrong shape is refused
+            # whole, so no import is left half done.
+            rows = list(read_fhir(json.dumps(payload), default_zone=clinic.time_zone))
+        except (AttributeError, TypeError, KeyError, ValueError, OverflowError):
+            abort(400, description="the Bundle does not have the FHIR R4 shape this API reads")
+        if len(rows) > MAX_ROWS:
+            abort(400, description=f"at most {MAX_ROWS} appointments per request")
     else:
         records = payload.get("appointments")
         if not isinstance(records, list):
             abort(400, description='"appointments" must be a list of objects')
         if len(records) > MAX_ROWS:
             abort(400, description=f"at most {MAX_ROWS} appointments per request")
-        rows = _json_rows(records, clinic.time_zone)
-    result = import_rows(session=session, clinic=clinic, rows=rows, now=utcnow())
+        rows = list(_json_rows(records, clinic.time_zone))
+    result = import_rows(session=session, clinic=clinic, rows=iter(rows), now=utcnow())
     return jsonify(_result_json(result)), 200
 
 
@@ -182,9 +225,11 @@ def appointment_changes() -> Response:
     clinic = _clinic_for_request(session)
     try:
         since = datetime.fromisoformat(request.args.get("since", "1970-01-01T00:00:00+00:00"))
-    except ValueError:
+        since = (since if since.tzinfo else since.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
         abort(400, description="since must be an ISO 8601 time")
-    since = since if since.tzinfo else since.replace(tzinfo=UTC)
+    # Nothing was recorded before 1970: an earlier time means everything.
+    since = max(since, datetime(1970, 1, 1, tzinfo=UTC))
     changes = _changes(session, clinic, since)
     if request.args.get("format") == "csv":
         buffer = io.StringIO()

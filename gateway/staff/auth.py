@@ -31,7 +31,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlmodel import Session, select
 
-from gateway.models import AuditEvent, LoginAttempt, StaffRole, StaffUser
+from gateway.models import AuditEvent, Clinic, LoginAttempt, StaffRole, StaffUser
 
 hasher = PasswordHasher()
 #: A hash of a random password, checked when the email is unknown (same time either way).
@@ -60,13 +60,42 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()[:254]
 
 
+#: Roles that may see every clinic of a deployment, when an account is made that way on purpose.
+ALL_CLINIC_ROLES = frozenset({StaffRole.ADMIN, StaffRole.MANAGER})
+
+
+def only_clinic_id(session: Session) -> int | None:
+    """The clinic's id when the deployment has exactly one, else None."""
+    ids = session.exec(select(Clinic.id).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
+
+
 def create_staff(
-    *, session: Session, email: str, password: str, role: StaffRole, name: str = "", now: datetime
+    *,
+    session: Session,
+    email: str,
+    password: str,
+    role: StaffRole,
+    name: str = "",
+    now: datetime,
+    clinic_id: int | None = None,
+    all_clinics: bool = False,
 ) -> StaffUser:
-    """Add an account (flushes); raises ValueError for a taken email or a weak password."""
+    """Add an account (flushes); raises ValueError for a taken email, a weak password, or no
+    clinic to belong to. Without `clinic_id` the account joins the deployment's only clinic."""
     email = normalise_email(email)
-    if "@" not in email:
+    if "@" not in email or any(ch.isspace() or ord(ch) < 32 for ch in email):
         raise ValueError("an email address is needed")
+    if all_clinics:
+        if role not in ALL_CLINIC_ROLES:
+            raise ValueError("only an admin or a manager can see every clinic")
+        clinic_id = None
+    elif clinic_id is None:
+        clinic_id = only_clinic_id(session)
+        if clinic_id is None:
+            raise ValueError("this deployment has several clinics: say which one (--clinic)")
+    elif session.get(Clinic, clinic_id) is None:
+        raise ValueError("no such clinic")
     if session.exec(select(StaffUser).where(StaffUser.email == email)).first() is not None:
         raise ValueError(f"an account for {email} already exists")
     user = StaffUser(
@@ -74,6 +103,7 @@ def create_staff(
         name=name or email.split("@")[0],
         password_hash=hash_password(password),
         role=role,
+        clinic_id=clinic_id,
         created_at=now,
     )
     session.add(user)

@@ -75,6 +75,17 @@ def work_for(*, session: Session, handoff: Handoff, now: datetime) -> HandoffWor
     return work
 
 
+def in_clinic(query: Any, user: StaffUser, column: Any = None) -> Any:
+    """`query` narrowed to the user's clinic (an account with no clinic sees every clinic)."""
+    if user.clinic_id is None:
+        return query
+    return query.where((Handoff.clinic_id if column is None else column) == user.clinic_id)
+
+
+def may_see_clinic(user: StaffUser, clinic_id: int | None) -> bool:
+    return user.clinic_id is None or user.clinic_id == clinic_id
+
+
 # ----------------------------------------------------------------------------- the queue
 
 
@@ -87,12 +98,20 @@ class QueueFilters:
 
     @classmethod
     def from_args(cls, args: Any) -> QueueFilters:
-        location = args.get("location", "")
+        from gateway.staff.forms import parse_id
+
+        # Only values a filter can hold reach a query: an unknown one shows the default list.
+        status = args.get("status", "")
+        if status not in {"open", "resolved", *(str(s) for s in CaseStatus)}:
+            status = ""
+        queue = args.get("queue", "")
+        if queue not in {str(q) for q in roles.ALL_QUEUES}:
+            queue = ""
         return cls(
-            queue=args.get("queue", "")[:32],
-            status=args.get("status", "")[:32],
+            queue=queue,
+            status=status,
             lang=args.get("lang", "")[:8],
-            location_id=int(location) if location.isdigit() else None,
+            location_id=parse_id(args.get("location", "")),
         )
 
     def as_args(self) -> dict[str, str]:
@@ -168,6 +187,7 @@ def queue_items(
         .join(HandoffWork, HandoffWork.handoff_id == Handoff.id, isouter=True)
         .where(Handoff.queue.in_(visible))  # type: ignore[attr-defined]
     )
+    query = in_clinic(query, user)
     if filters.status == "resolved":
         query = query.where(Handoff.status == HandoffStatus.RESOLVED)
     else:
@@ -267,9 +287,12 @@ def queue_counts(*, session: Session, user: StaffUser) -> dict[str, int]:
     if not visible:
         return counts
     rows = session.execute(
-        sa.select(Handoff.queue, sa.func.count())
-        .where(Handoff.queue.in_(visible), Handoff.status != HandoffStatus.RESOLVED)  # type: ignore[attr-defined]
-        .group_by(Handoff.queue)
+        in_clinic(
+            sa.select(Handoff.queue, sa.func.count())
+            .where(Handoff.queue.in_(visible), Handoff.status != HandoffStatus.RESOLVED)  # type: ignore[attr-defined]
+            .group_by(Handoff.queue),
+            user,
+        )
     ).all()
     for queue, count in rows:
         counts[queue] = count
@@ -283,10 +306,13 @@ def open_emergencies(*, session: Session, user: StaffUser) -> list[int]:
         return []
     return list(
         session.exec(
-            select(Handoff.id).where(
-                Handoff.is_emergency.is_(True),  # type: ignore[attr-defined]
-                Handoff.status != HandoffStatus.RESOLVED,
-                Handoff.queue.in_(visible),  # type: ignore[attr-defined]
+            in_clinic(
+                select(Handoff.id).where(
+                    Handoff.is_emergency.is_(True),  # type: ignore[attr-defined]
+                    Handoff.status != HandoffStatus.RESOLVED,
+                    Handoff.queue.in_(visible),  # type: ignore[attr-defined]
+                ),
+                user,
             )
         ).all()
     )
@@ -296,13 +322,16 @@ def queue_stamp(*, session: Session, user: StaffUser) -> str:
     """Changes whenever anything on this person's queue page would change."""
     visible = [str(q) for q in roles.visible_queues(user.role)] or ["-"]
     row = session.execute(
-        sa.select(
-            sa.func.count(Handoff.id),
-            sa.func.max(Handoff.id),
-            sa.func.sum(Handoff.priority),
-            sa.func.max(Handoff.claimed_at),
-            sa.func.max(Handoff.resolved_at),
-        ).where(Handoff.queue.in_(visible))  # type: ignore[attr-defined]
+        in_clinic(
+            sa.select(
+                sa.func.count(Handoff.id),
+                sa.func.max(Handoff.id),
+                sa.func.sum(Handoff.priority),
+                sa.func.max(Handoff.claimed_at),
+                sa.func.max(Handoff.resolved_at),
+            ).where(Handoff.queue.in_(visible)),  # type: ignore[attr-defined]
+            user,
+        )
     ).one()
     messages = session.execute(
         sa.select(sa.func.max(Message.id)).where(Message.handoff_id.is_not(None))  # type: ignore[union-attr]

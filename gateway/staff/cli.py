@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import click
 from flask import Flask
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from gateway.models import StaffRole
+from gateway.models import Clinic, StaffRole
 from gateway.staff.auth import MIN_PASSWORD_LENGTH, audit_staff, create_staff
 
 
@@ -30,10 +30,19 @@ def read_password() -> str:
     return first
 
 
-def create_staff_account(app: Flask, *, email: str, role: str, name: str = "") -> None:
+def create_staff_account(
+    app: Flask, *, email: str, role: str, name: str = "", clinic: str | None = None
+) -> None:
+    """`clinic` is a slug, "all" (an admin or manager who sees every clinic), or None (the only one)."""
     password = read_password()
     now = datetime.now(UTC)
     with Session(app.extensions["gateway"].engine, expire_on_commit=False) as session:
+        clinic_id = None
+        if clinic not in (None, "all"):
+            found = session.exec(select(Clinic).where(Clinic.slug == clinic)).first()
+            if found is None:
+                raise click.ClickException(f"no clinic with the slug {clinic!r}")
+            clinic_id = found.id
         try:
             user = create_staff(
                 session=session,
@@ -42,6 +51,8 @@ def create_staff_account(app: Flask, *, email: str, role: str, name: str = "") -
                 role=StaffRole(role),
                 name=name,
                 now=now,
+                clinic_id=clinic_id,
+                all_clinics=clinic == "all",
             )
         except ValueError as error:
             raise click.ClickException(str(error)) from None
@@ -53,6 +64,7 @@ def create_staff_account(app: Flask, *, email: str, role: str, name: str = "") -
             subject_id=user.id,
             now=now,
             role=role,
+            clinic_id=user.clinic_id,
             by="cli",
         )
         session.commit()

@@ -1,55 +1,35 @@
-"""Approved quick replies, per language: a staff member picks one, edits it, sends it.
+"""Approved quick replies: a staff member picks one, edits it, sends it.
 
 They follow the minimum-necessary rule of every text (no diagnosis, result, medication or visit
-reason) and name the clinic. `{clinic}` and `{phone}` are filled in before the form is shown;
-the person can still change every word before sending, so these are drafts, not templates
-sent blind (which is why they live here and not in the patients' message catalogs).
+reason) and name the clinic. The patient-facing words are catalog texts (`flows.messages`
+QUICK_*, translated in `locales/`), rendered in the patient's language with the clinic's name
+and phone before the form is shown; a language without a translation gets the English text, as
+every other message does. The person can still change every word before sending. The button
+labels are for staff and stay English, like the rest of the staff pages.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-QUICK_REPLIES: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (
-        (
-            "Calling you",
-            "{clinic}: this is the clinic. A staff member will call you shortly from {phone}.",
-        ),
-        (
-            "Please call us",
-            "{clinic}: we got your message. Please call us at {phone} so we can help.",
-        ),
-        (
-            "Call 911",
-            "{clinic}: if this is an emergency, call 911 now or go to the nearest emergency room.",
-        ),
-        ("Done", "{clinic}: we took care of your request. Reply here if you need anything else."),
-        (
-            "Refill sent",
-            "{clinic}: your request was sent to your pharmacy. Please allow 1-2 business days.",
-        ),
-    ),
-    "es": (
-        (
-            "Le llamamos",
-            "{clinic}: le habla la clínica. Alguien del personal le llamará pronto desde el {phone}.",
-        ),
-        ("Llámenos", "{clinic}: recibimos su mensaje. Llámenos al {phone} para ayudarle."),
-        (
-            "Llame al 911",
-            "{clinic}: si es una emergencia, llame al 911 ahora o vaya a la sala de emergencias más cercana.",
-        ),
-        ("Listo", "{clinic}: atendimos su solicitud. Responda aquí si necesita algo más."),
-        (
-            "Receta enviada",
-            "{clinic}: su solicitud se envió a su farmacia. Espere de 1 a 2 días hábiles.",
-        ),
-    ),
-}
+from flows import messages
+from gateway.clinic import clinic_info
+from gateway.i18n import render_text
+
+#: (the staff button's label, the catalog text), in the order the buttons appear.
+QUICK_REPLIES: tuple[tuple[str, str], ...] = (
+    ("Calling you", messages.QUICK_CALLING_YOU),
+    ("Please call us", messages.QUICK_PLEASE_CALL),
+    ("Call 911", messages.QUICK_CALL_911),
+    ("Done", messages.QUICK_DONE),
+    ("Refill sent", messages.QUICK_REFILL_SENT),
+)
 
 
 def quick_replies(lang: str | None, *, clinic: Any) -> list[tuple[str, str]]:
-    """The approved replies in the patient's language (English where none are approved yet)."""
-    table = QUICK_REPLIES.get(lang or "en") or QUICK_REPLIES["en"]
-    return [(label, text.format(clinic=clinic.name, phone=clinic.phone)) for label, text in table]
+    """The approved replies rendered in the patient's language (English where not translated)."""
+    info = clinic_info(clinic)
+    return [
+        (label, render_text(msgid, lang=lang or "en", clinic=info))
+        for label, msgid in QUICK_REPLIES
+    ]

@@ -105,18 +105,27 @@ def _medians(groups: dict[str, list[float]], waiting: Counter, label) -> list[Me
     ]
 
 
-def build_scorecard(*, session: Session, week: date, time_zone: str, now: datetime) -> Scorecard:
-    """Every figure for the week starting on Monday `week`."""
+def build_scorecard(
+    *, session: Session, week: date, time_zone: str, now: datetime, clinic_id: int | None = None
+) -> Scorecard:
+    """Every figure for the week starting on Monday `week` (one clinic's, or all with None)."""
+
+    def scoped(query, column):
+        return query if clinic_id is None else query.where(column == clinic_id)
+
     zone = ZoneInfo(time_zone)
     starts_at = datetime.combine(week, datetime.min.time(), zone)
     ends_at = starts_at + timedelta(days=7)
     card = Scorecard(week=week, starts_at=starts_at, ends_at=ends_at)
     cutoff = min(now, ends_at)
     rows = session.exec(
-        select(Handoff, HandoffWork)
-        .join(HandoffWork, HandoffWork.handoff_id == Handoff.id, isouter=True)
-        .where(Handoff.opened_at >= starts_at, Handoff.opened_at < ends_at)
-        .order_by(Handoff.opened_at)
+        scoped(
+            select(Handoff, HandoffWork)
+            .join(HandoffWork, HandoffWork.handoff_id == Handoff.id, isouter=True)
+            .where(Handoff.opened_at >= starts_at, Handoff.opened_at < ends_at)
+            .order_by(Handoff.opened_at),
+            Handoff.clinic_id,
+        )
     ).all()
     reasons: Counter = Counter()
     by_queue: dict[str, list[float]] = defaultdict(list)
@@ -184,25 +193,31 @@ def build_scorecard(*, session: Session, week: date, time_zone: str, now: dateti
 
     def events(action: str) -> int:
         return session.execute(
-            sa.select(sa.func.count())
-            .select_from(AuditEvent)
-            .where(
-                AuditEvent.action == action,
-                AuditEvent.created_at >= starts_at,
-                AuditEvent.created_at < ends_at,
+            scoped(
+                sa.select(sa.func.count())
+                .select_from(AuditEvent)
+                .where(
+                    AuditEvent.action == action,
+                    AuditEvent.created_at >= starts_at,
+                    AuditEvent.created_at < ends_at,
+                ),
+                AuditEvent.clinic_id,
             )
         ).scalar_one()
 
     card.opt_outs = events("opt_out")
     card.reminders_confirmed = events("appointment_confirmed")
     card.reminders_sent = session.execute(
-        sa.select(sa.func.count())
-        .select_from(Message)
-        .where(
-            Message.direction == Direction.OUTBOUND,
-            Message.kind == MessageKind.REMINDER,
-            Message.created_at >= starts_at,
-            Message.created_at < ends_at,
+        scoped(
+            sa.select(sa.func.count())
+            .select_from(Message)
+            .where(
+                Message.direction == Direction.OUTBOUND,
+                Message.kind == MessageKind.REMINDER,
+                Message.created_at >= starts_at,
+                Message.created_at < ends_at,
+            ),
+            Message.clinic_id,
         )
     ).scalar_one()
     return card

@@ -41,7 +41,7 @@ from gateway.models import (
     StaffUser,
 )
 from gateway.segments import count_segments, encoding
-from gateway.staff import auth, cases, roles, totp, words
+from gateway.staff import auth, cases, forms, roles, totp, words
 from gateway.staff.quick_replies import quick_replies
 
 logger = logging.getLogger(__name__)
@@ -79,8 +79,17 @@ def _configure(state: Any) -> None:
 
 @bp.before_request
 def _protect() -> None:
-    if request.method == "POST":
-        auth.check_csrf()
+    # The edge (gateway.staff.forms): a malformed request is refused whole, before any view
+    # reads it, so it can neither crash a query nor leave half a change behind.
+    if not forms.check_ids(request.view_args):
+        abort(404)
+    try:
+        forms.check_args(request.args)
+        if request.method == "POST":
+            auth.check_csrf()
+            forms.check_form(request.endpoint, request.form)
+    except forms.BadForm as error:
+        abort(400, description=str(error))
 
 
 @bp.after_request
@@ -109,6 +118,12 @@ def _bad_request(error: Any):
     return render_template("staff/error.html", code=400, message=error.description), 400
 
 
+@bp.errorhandler(413)
+def _too_large(error: Any):
+    message = "The form is larger than this app accepts. Shorten the text and send it again."
+    return render_template("staff/error.html", code=413, message=message), 413
+
+
 @bp.errorhandler(404)
 def _not_found(error: Any):
     return render_template("staff/error.html", code=404, message="Not found."), 404
@@ -119,7 +134,13 @@ def _not_found(error: Any):
 
 def _clinic() -> Clinic | None:
     if "staff_clinic" not in g:
-        g.staff_clinic = get_session().exec(select(Clinic).order_by(Clinic.id)).first()
+        user = g.get("staff")
+        db = get_session()
+        g.staff_clinic = (
+            db.get(Clinic, user.clinic_id)
+            if user is not None and user.clinic_id is not None
+            else db.exec(select(Clinic).order_by(Clinic.id)).first()
+        )
     return g.staff_clinic
 
 
@@ -176,7 +197,10 @@ def _load_handoff(handoff_id: int, user: StaffUser, *, action: str = "view") -> 
     handoff = db.get(Handoff, handoff_id)
     if handoff is None:
         abort(404)
-    allowed = roles.can_view(user.role, handoff.queue)
+    # Another clinic's conversation is refused like another queue's (and audited the same way).
+    allowed = cases.may_see_clinic(user, handoff.clinic_id) and roles.can_view(
+        user.role, handoff.queue
+    )
     if allowed and action == "act":
         allowed = roles.can_act(user.role, handoff.queue)
     if allowed and action == "route":
@@ -197,7 +221,10 @@ def _load_handoff(handoff_id: int, user: StaffUser, *, action: str = "view") -> 
         )
         db.commit()
         logger.warning("staff %s refused %s on handoff %s", user.id, action, handoff.id)
-        abort(403, description="This conversation belongs to a queue your role cannot open.")
+        abort(
+            403,
+            description="This conversation belongs to a queue or a clinic your account cannot open.",
+        )
     return handoff
 
 
@@ -294,8 +321,17 @@ def login_code_post():
     if auth.is_rate_limited(session=db, email=user.email, ip=ip, now=now):
         auth.end_session()
         return redirect(url_for("staff.login"))
-    step = totp.verify(
-        user.totp_secret, request.form.get("code", ""), now=now, last_step=user.totp_last_step
+    try:
+        secret = totp.unseal(user.totp_secret, secret_key=_secret_key())
+    except ValueError:
+        # Sealed under another SECRET_KEY (or altered): no code can match; an admin turns the
+        # second factor off and the person enrols again.
+        logger.warning("staff %s: the stored TOTP secret cannot be read", user.id)
+        secret = None
+    step = (
+        totp.verify(secret, request.form.get("code", ""), now=now, last_step=user.totp_last_step)
+        if secret
+        else None
     )
     if step is None:
         auth.record_attempt(session=db, email=user.email, ip=ip, ok=False, now=now)
@@ -334,7 +370,11 @@ def _holidays() -> frozenset[date]:
 
 
 def _locations() -> list[Location]:
-    return list(get_session().exec(select(Location).order_by(Location.name)).all())
+    query = select(Location).order_by(Location.name)
+    user = g.get("staff")
+    if user is not None and user.clinic_id is not None:
+        query = query.where(Location.clinic_id == user.clinic_id)
+    return list(get_session().exec(query).all())
 
 
 def _queue_context(user: StaffUser) -> dict[str, Any]:
@@ -659,11 +699,26 @@ def segments():
 # ----------------------------------------------------------------------------- account (TOTP)
 
 
+def _secret_key() -> str:
+    return current_app.extensions["gateway"].settings.secret_key
+
+
+def _pending_secret() -> str | None:
+    """The secret being enrolled (sealed in the session), or None."""
+    sealed = session.get("totp_pending")
+    if not sealed:
+        return None
+    try:
+        return totp.unseal(sealed, secret_key=_secret_key())
+    except ValueError:
+        return None
+
+
 @bp.get("/account")
 @auth.login_required
 def account():
     user = g.staff
-    pending = session.get("totp_pending")
+    pending = _pending_secret()
     uri = None
     if pending and not user.totp_secret:
         uri = totp.provisioning_uri(
@@ -680,14 +735,15 @@ def account_totp():
     now = now_utc()
     action = request.form.get("action", "")
     if action == "start" and not user.totp_secret:
-        session["totp_pending"] = totp.new_secret()
-    elif action == "confirm" and session.get("totp_pending"):
-        secret = session["totp_pending"]
+        # The session cookie is signed, not encrypted: the pending secret travels sealed too.
+        session["totp_pending"] = totp.seal(totp.new_secret(), secret_key=_secret_key())
+    elif action == "confirm" and _pending_secret():
+        secret = _pending_secret()
         step = totp.verify(secret, request.form.get("code", ""), now=now, last_step=None)
         if step is None:
             flash("That code is not right: check the app's clock and try again.", "error")
             return redirect(url_for("staff.account"))
-        user.totp_secret = secret
+        user.totp_secret = totp.seal(secret, secret_key=_secret_key())
         user.totp_last_step = step
         db.add(user)
         session.pop("totp_pending", None)
@@ -723,9 +779,18 @@ def _require(check) -> StaffUser:
 @bp.get("/admin/users")
 @auth.login_required
 def admin_users():
-    _require(roles.can_manage_accounts)
-    users = get_session().exec(select(StaffUser).order_by(StaffUser.email)).all()
-    return render_template("staff/admin_users.html", users=users, all_roles=list(StaffRole))
+    admin = _require(roles.can_manage_accounts)
+    users = (
+        get_session()
+        .exec(
+            cases.in_clinic(select(StaffUser), admin, StaffUser.clinic_id).order_by(StaffUser.email)
+        )
+        .all()
+    )
+    clinics = get_session().exec(select(Clinic).order_by(Clinic.name)).all()
+    return render_template(
+        "staff/admin_users.html", users=users, all_roles=list(StaffRole), clinics=clinics
+    )
 
 
 @bp.post("/admin/users")
@@ -734,7 +799,16 @@ def admin_users_create():
     admin = _require(roles.can_manage_accounts)
     db = get_session()
     now = now_utc()
+    # An admin of one clinic makes accounts in it; an admin of every clinic may name one by
+    # slug (or "all" for another admin or a manager); by default the deployment's only clinic.
+    slug = request.form.get("clinic", "").strip()
+    clinic_id = admin.clinic_id
     try:
+        if clinic_id is None and slug not in ("", "all"):
+            found = db.exec(select(Clinic).where(Clinic.slug == slug)).first()
+            if found is None:
+                raise ValueError("no clinic with that slug")
+            clinic_id = found.id
         role = StaffRole(request.form.get("role", ""))
         user = auth.create_staff(
             session=db,
@@ -743,6 +817,8 @@ def admin_users_create():
             role=role,
             name=request.form.get("name", "").strip()[:200],
             now=now,
+            clinic_id=clinic_id,
+            all_clinics=admin.clinic_id is None and slug == "all",
         )
     except ValueError as error:
         db.rollback()
@@ -769,7 +845,7 @@ def admin_user_update(user_id: int):
     db = get_session()
     now = now_utc()
     user = db.get(StaffUser, user_id)
-    if user is None:
+    if user is None or not cases.may_see_clinic(admin, user.clinic_id):
         abort(404)
     action = request.form.get("action", "")
     if action == "role":
@@ -815,7 +891,7 @@ def admin_user_update(user_id: int):
 def admin_audit():
     _require(roles.can_read_audit)
     db = get_session()
-    query = select(AuditEvent)
+    query = cases.in_clinic(select(AuditEvent), g.staff, AuditEvent.clinic_id)
     actor = request.args.get("actor", "").strip()[:100]
     action = request.args.get("action", "").strip()[:64]
     subject = request.args.get("subject", "").strip()
@@ -824,19 +900,23 @@ def admin_audit():
         query = query.where(AuditEvent.actor == actor)
     if action:
         query = query.where(AuditEvent.action.startswith(action))  # type: ignore[attr-defined]
-    if subject.isdigit():
-        query = query.where(AuditEvent.subject_id == int(subject))
+    subject_id = forms.parse_id(subject)
+    if subject_id is not None:
+        query = query.where(AuditEvent.subject_id == subject_id)
     if day:
         try:
             start = datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=_zone())
         except ValueError:
             start = None
-        if start is not None:
+        if start is not None and 2000 <= start.year <= 2200:
             query = query.where(
                 AuditEvent.created_at >= start, AuditEvent.created_at < start + timedelta(days=1)
             )
     events = db.exec(query.order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)).all()  # type: ignore[attr-defined]
-    staff_names = {f"staff:{u.id}": u.email for u in db.exec(select(StaffUser)).all()}
+    staff_names = {
+        f"staff:{u.id}": u.email
+        for u in db.exec(cases.in_clinic(select(StaffUser), g.staff, StaffUser.clinic_id)).all()
+    }
     auth.audit_staff(
         db,
         user=g.staff,
@@ -866,6 +946,8 @@ def _chosen_week() -> date:
         day = date.fromisoformat(raw)
     except ValueError:
         day = now_utc().astimezone(_zone()).date()
+    if not 2000 <= day.year <= 2200:  # a week far outside any data (and date arithmetic)
+        day = now_utc().astimezone(_zone()).date()
     return week_start(day)
 
 
@@ -878,6 +960,7 @@ def _scorecard():
         week=_chosen_week(),
         time_zone=clinic.time_zone if clinic else "UTC",
         now=now_utc(),
+        clinic_id=g.staff.clinic_id,
     )
 
 

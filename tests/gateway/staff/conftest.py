@@ -36,6 +36,8 @@ def make_staff(session: Session) -> Callable[..., StaffUser]:
             role=StaffRole(role),
             name=fields.pop("name", role.replace("_", " ").title()),
             now=datetime.now(UTC),
+            clinic_id=fields.pop("clinic_id", None),
+            all_clinics=fields.pop("all_clinics", False),
         )
         for key, value in fields.items():
             setattr(user, key, value)

@@ -424,3 +424,21 @@ def test_no_staff_log_line_or_url_carries_phi(emergency, signed_in, caplog, run_
         assert secret not in text
     links = re.findall(r'href="([^"]+)"', html)
     assert links and not [link for link in links if "0123" in link or "Ana" in link]
+
+
+def test_quick_replies_come_from_the_catalogs_in_the_patients_language(
+    send_sms, run_worker, signed_in, session
+):
+    send_sms("tengo una pregunta sobre mi factura, me cobraron dos veces", from_=BILLING_NUMBER)
+    run_worker()
+    handoff = latest_handoff(session)
+    assert handoff.queue == "billing" and (handoff.note or {}).get("lang") == "es"
+    biller = signed_in("billing")
+    claim(biller, handoff.id)
+
+    page = biller.get(f"/staff/handoffs/{handoff.id}").get_data(as_text=True)
+
+    # The Spanish catalog's words (locales/es), filled with the clinic's name and phone.
+    assert "le habla la clínica. Alguien del personal le llamará pronto desde el" in page
+    assert "si es una emergencia, llame al 911 ahora" in page
+    assert "A staff member will call you shortly" not in page

@@ -135,7 +135,10 @@ def test_totp_enrolment_and_sign_in_with_a_code(signed_in, app, session):
         },
     )
     session.expire_all()
-    assert session.get(StaffUser, nurse.staff_user.id).totp_secret == secret
+    stored = session.get(StaffUser, nurse.staff_user.id).totp_secret
+    assert secret not in stored and stored.startswith("v1.")  # sealed, not the secret itself
+    secret_key = app.extensions["gateway"].settings.secret_key
+    assert totp.unseal(stored, secret_key=secret_key) == secret
 
     client = app.test_client()
     first = sign_in(client, nurse.staff_user.email)
@@ -195,3 +198,34 @@ def test_the_demo_makes_the_nurse_and_manager_it_prints(app, client):
         other = app.test_client()
         assert sign_in(other, email, password).status_code == 302
     assert {role for _e, role, _n, _p in DEMO_STAFF} >= {"clinical", "manager"}
+
+
+def test_a_sealed_totp_secret_is_authenticated_and_bound_to_the_secret_key():
+    secret = totp.new_secret()
+    sealed = totp.seal(secret, secret_key="k" * 32)
+    assert totp.seal(secret, secret_key="k" * 32) != sealed  # a fresh nonce each time
+    assert totp.unseal(sealed, secret_key="k" * 32) == secret
+    with pytest.raises(ValueError):
+        totp.unseal(sealed, secret_key="another key of 32 characters...")
+    tampered = sealed[:-2] + ("A" if sealed[-2] != "A" else "B") + sealed[-1]
+    with pytest.raises(ValueError):
+        totp.unseal(tampered, secret_key="k" * 32)
+    with pytest.raises(ValueError):
+        totp.unseal(secret, secret_key="k" * 32)  # a secret stored in the clear is not read
+
+
+def test_a_secret_sealed_under_another_key_refuses_every_code(app, make_staff, session):
+    user = make_staff("clinical", email="moved@clinic.test")
+    secret = totp.new_secret()
+    user.totp_secret = totp.seal(secret, secret_key="an old key that is no longer set")
+    session.add(user)
+    session.commit()
+    client = app.test_client()
+    assert sign_in(client, user.email).headers["Location"].endswith("/staff/login/code")
+    token = csrf_of(client.get("/staff/login/code").get_data(as_text=True))
+    code = totp.code_at(secret, datetime.fromtimestamp(time.time(), UTC))
+
+    response = client.post("/staff/login/code", data={"csrf_token": token, "code": code})
+
+    assert response.status_code == 401
+    assert client.get("/staff/").status_code == 302
