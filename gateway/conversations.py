@@ -143,6 +143,37 @@ def _conversation(
     return session.exec(query).one(), False
 
 
+_MESSAGE_COLUMNS = tuple(
+    column.name
+    for column in Message.__table__.columns  # type: ignore[attr-defined]
+    if column.name != "id"
+)
+_STORE_STATEMENTS: dict[str, Any] = {}
+
+
+def _store_statement(dialect: str) -> Any:
+    """The webhook's one statement, built once: insert unless the sid is stored, return the new
+    id; on PostgreSQL the same statement NOTIFYs the workers (a CTE, one round trip)."""
+    statement = _STORE_STATEMENTS.get(dialect)
+    if statement is not None:
+        return statement
+    table = Message.__table__  # type: ignore[attr-defined]
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(table)
+        .values({name: sa.bindparam(name, type_=table.c[name].type) for name in _MESSAGE_COLUMNS})
+        .on_conflict_do_nothing(index_elements=["twilio_sid"])
+        .returning(table.c.id)
+    )
+    if dialect == "postgresql":
+        stored = statement.cte("stored")
+        statement = sa.select(stored.c.id, sa.func.pg_notify(NOTIFY_CHANNEL, "")).select_from(
+            stored
+        )
+    _STORE_STATEMENTS[dialect] = statement
+    return statement
+
+
 def store_inbound(
     *,
     session: Session,
@@ -193,27 +224,21 @@ def store_inbound(
     )
     # A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the webhook's
     # one write is as cheap as it can be (the ORM's unit of work is not needed for one row).
-    values = {
-        column.name: getattr(message, column.name)
-        for column in Message.__table__.columns  # type: ignore[attr-defined]
-        if column.name != "id"
-    }
+    # The statement is built once per dialect and the values bound as parameters, so each
+    # request reuses its compiled form instead of building and hashing 28 literals.
+    values = {name: getattr(message, name) for name in _MESSAGE_COLUMNS}
     dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    statement = (
-        insert(Message)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["twilio_sid"])
-        .returning(Message.id)
-    )
-    new_id = session.execute(statement).scalar_one_or_none()
+    if dialect == "postgresql" and not session.in_transaction():
+        # One statement in its own transaction (PostgreSQL commits it, synchronously, before
+        # answering): no BEGIN and no COMMIT round trip. The NOTIFY in the same statement is
+        # delivered with that commit, and only for a new row.
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    new_id = session.execute(_store_statement(dialect), values).scalar_one_or_none()
     if new_id is None:
         # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()
         stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
         return stored, False
-    if dialect == "postgresql":
-        session.execute(sa.text("SELECT pg_notify(:channel, '')"), {"channel": NOTIFY_CHANNEL})
     session.commit()
     message.id = new_id
     make_transient_to_detached(message)
