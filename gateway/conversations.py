@@ -74,42 +74,61 @@ def storable_text(text: str) -> str:
     return text.replace("\x00", "\ufffd")
 
 
-def _insert_if_absent(session: Session, model: Any, keys: tuple[str, ...], **values: Any) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING in the caller's transaction: one statement, where a
-    SAVEPOINT, an INSERT and a RELEASE would be three, and a concurrent insert is no error."""
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
-
-
 def get_or_create_contact(*, session: Session, clinic: Clinic, phone: str) -> Contact:
     """The contact for a number, created if new. Safe against a concurrent insert."""
-    query = select(Contact).where(Contact.clinic_id == clinic.id, Contact.phone == phone)
+    return _contact(session=session, clinic_id=clinic.id, phone=phone)[0]
+
+
+def _contact(*, session: Session, clinic_id: int, phone: str) -> tuple[Contact, bool]:
+    """(contact, created by this transaction). New: one INSERT ... RETURNING; known: one SELECT."""
+    query = select(Contact).where(Contact.clinic_id == clinic_id, Contact.phone == phone)
     contact = session.exec(query).first()
     if contact is not None:
-        return contact
-    fresh = Contact(clinic_id=clinic.id, phone=phone)
-    _insert_if_absent(
+        return contact, False
+    fresh = Contact(clinic_id=clinic_id, phone=phone)
+    created = _insert_returning(
         session,
         Contact,
         ("clinic_id", "phone"),
-        clinic_id=clinic.id,
+        clinic_id=clinic_id,
         phone=phone,
         is_opted_out=False,
         is_flagged=False,
         created_at=fresh.created_at,
     )
-    return session.exec(query).one()
+    if created is not None:
+        return created, True
+    return session.exec(query).one(), False  # a concurrent insert won
+
+
+def _insert_returning(
+    session: Session, model: Any, keys: tuple[str, ...], **values: Any
+) -> Any | None:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING the row as an ORM object, in the caller's
+    transaction; None when the key exists already (then the caller reads the winner's row)."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
+    statement = (
+        insert(model).values(**values).on_conflict_do_nothing(index_elements=keys).returning(model)
+    )
+    return session.scalars(statement).first()
 
 
 def get_or_create_conversation(*, session: Session, contact: Contact) -> Conversation:
+    return _conversation(session=session, contact=contact)[0]
+
+
+def _conversation(
+    *, session: Session, contact: Contact, last_inbound_at: datetime | None = None
+) -> tuple[Conversation, bool]:
+    """(conversation, created by this transaction); a new one starts at `last_inbound_at`."""
     query = select(Conversation).where(
         Conversation.clinic_id == contact.clinic_id, Conversation.contact_id == contact.id
     )
     conversation = session.exec(query).first()
     if conversation is not None:
-        return conversation
+        return conversation, False
     fresh = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
-    _insert_if_absent(
+    created = _insert_returning(
         session,
         Conversation,
         ("clinic_id", "contact_id"),
@@ -117,8 +136,42 @@ def get_or_create_conversation(*, session: Session, contact: Contact) -> Convers
         contact_id=contact.id,
         data={},
         created_at=fresh.created_at,
+        last_inbound_at=last_inbound_at,
     )
-    return session.exec(query).one()
+    if created is not None:
+        return created, True
+    return session.exec(query).one(), False
+
+
+_MESSAGE_COLUMNS = tuple(
+    column.name
+    for column in Message.__table__.columns  # type: ignore[attr-defined]
+    if column.name != "id"
+)
+_STORE_STATEMENTS: dict[str, Any] = {}
+
+
+def _store_statement(dialect: str) -> Any:
+    """The webhook's one statement, built once: insert unless the sid is stored, return the new
+    id; on PostgreSQL the same statement NOTIFYs the workers (a CTE, one round trip)."""
+    statement = _STORE_STATEMENTS.get(dialect)
+    if statement is not None:
+        return statement
+    table = Message.__table__  # type: ignore[attr-defined]
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    statement = (
+        insert(table)
+        .values({name: sa.bindparam(name, type_=table.c[name].type) for name in _MESSAGE_COLUMNS})
+        .on_conflict_do_nothing(index_elements=["twilio_sid"])
+        .returning(table.c.id)
+    )
+    if dialect == "postgresql":
+        stored = statement.cte("stored")
+        statement = sa.select(stored.c.id, sa.func.pg_notify(NOTIFY_CHANNEL, "")).select_from(
+            stored
+        )
+    _STORE_STATEMENTS[dialect] = statement
+    return statement
 
 
 def store_inbound(
@@ -171,27 +224,21 @@ def store_inbound(
     )
     # A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the webhook's
     # one write is as cheap as it can be (the ORM's unit of work is not needed for one row).
-    values = {
-        column.name: getattr(message, column.name)
-        for column in Message.__table__.columns  # type: ignore[attr-defined]
-        if column.name != "id"
-    }
+    # The statement is built once per dialect and the values bound as parameters, so each
+    # request reuses its compiled form instead of building and hashing 28 literals.
+    values = {name: getattr(message, name) for name in _MESSAGE_COLUMNS}
     dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    statement = (
-        insert(Message)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["twilio_sid"])
-        .returning(Message.id)
-    )
-    new_id = session.execute(statement).scalar_one_or_none()
+    if dialect == "postgresql" and not session.in_transaction():
+        # One statement in its own transaction (PostgreSQL commits it, synchronously, before
+        # answering): no BEGIN and no COMMIT round trip. The NOTIFY in the same statement is
+        # delivered with that commit, and only for a new row.
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    new_id = session.execute(_store_statement(dialect), values).scalar_one_or_none()
     if new_id is None:
         # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()
         stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
         return stored, False
-    if dialect == "postgresql":
-        session.execute(sa.text("SELECT pg_notify(:channel, '')"), {"channel": NOTIFY_CHANNEL})
     session.commit()
     message.id = new_id
     make_transient_to_detached(message)
@@ -210,21 +257,29 @@ def attach_conversation(*, session: Session, message: Message) -> tuple[Contact,
     two texts from one patient process them one after the other, each seeing what the other
     did. SQLite's single write lock gives the same for free.
     """
+    fresh = False
     if message.conversation_id is not None:
         conversation = session.get(Conversation, message.conversation_id)
         assert conversation is not None
         contact = session.get(Contact, conversation.contact_id)
     else:
-        clinic = session.get(Clinic, message.clinic_id)
-        assert clinic is not None
-        contact = get_or_create_contact(session=session, clinic=clinic, phone=message.from_number)
-        conversation = get_or_create_conversation(session=session, contact=contact)
-    assert contact is not None
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            sa.select(Conversation.id).where(Conversation.id == conversation.id).with_for_update()
+        contact, _ = _contact(
+            session=session, clinic_id=message.clinic_id, phone=message.from_number
         )
-        session.refresh(conversation)
+        conversation, fresh = _conversation(
+            session=session, contact=contact, last_inbound_at=message.created_at
+        )
+    assert contact is not None
+    if session.get_bind().dialect.name == "postgresql" and not fresh:
+        # A conversation this transaction inserted is invisible to everyone else until the
+        # commit (a racing insert waits on its key), so only an existing one needs the lock.
+        # The locking read also reloads the row, as another worker may just have changed it.
+        session.execute(
+            select(Conversation)
+            .where(Conversation.id == conversation.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
         session.refresh(contact)
     if message.conversation_id is None:
         message.conversation_id = conversation.id
@@ -451,27 +506,34 @@ def _process(
 ) -> list[int] | None:
     if session.get_bind().dialect.name == "postgresql":
         # Locks in one order: the conversation, then the message (the fence).
-        message = session.get(Message, message_id)
+        message = session.get(Message, message_id, populate_existing=True)
         assert message is not None
-        session.refresh(message)
         if message.processed_at is not None:
             return None
+        # Held for the whole transaction: the identity map keeps only referenced rows.
+        clinic = session.get(Clinic, message.clinic_id)
         contact, conversation = attach_conversation(session=session, message=message)
-        if not _fence(session=session, message_id=message_id, now=now):
+        # The fence reloads the locked row in the same statement (UPDATE ... RETURNING).
+        fenced = session.scalars(
+            sa.update(Message)
+            .where(Message.id == message_id, Message.processed_at.is_(None))  # type: ignore[union-attr]
+            .values(processing_started_at=now)
+            .returning(Message)
+            .execution_options(populate_existing=True)
+        ).first()
+        if fenced is None:
             logger.info("inbound message %s was processed by another worker", message_id)
             return None
-        session.refresh(message)
     else:
         # First statement of the transaction: the fence, which is also SQLite's write lock,
         # taken before any read so the transaction never upgrades a stale snapshot.
         if not _fence(session=session, message_id=message_id, now=now):
             logger.info("inbound message %s was processed by another worker", message_id)
             return None
-        message = session.get(Message, message_id)
+        message = session.get(Message, message_id, populate_existing=True)
         assert message is not None
-        session.refresh(message)
+        clinic = session.get(Clinic, message.clinic_id)
         contact, conversation = attach_conversation(session=session, message=message)
-    clinic = session.get(Clinic, message.clinic_id)
     assert clinic is not None
     signals = dict((message.triage or {}).get("signals") or {})
     if message.from_number in own_numbers(session=session):
