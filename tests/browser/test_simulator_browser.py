@@ -21,6 +21,7 @@ from gateway import create_app
 from gateway.db import create_tables
 from gateway.demo import CLINIC_NAME, seed_demo
 from gateway.ingest.loop import wait_until
+from tests.browser.live_server import buffered
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = pytest.mark.browser
@@ -77,7 +78,7 @@ def live_url(tmp_path_factory, fake_twilio_server) -> Iterator[str]:
     holder: dict[str, Any] = {}
 
     def wsgi(environ, start_response):
-        return holder["app"](environ, start_response)
+        return buffered(holder["app"], environ, start_response)
 
     # Bind first so PUBLIC_BASE_URL (which signatures and status callbacks use) is known.
     server = make_server("127.0.0.1", 0, wsgi, threaded=True)

@@ -30,6 +30,7 @@ from gateway.models import Handoff, StaffRole
 from gateway.scheduler import tick
 from gateway.segments import count_segments, encoding
 from gateway.staff.auth import create_staff
+from tests.browser.live_server import buffered
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = pytest.mark.browser
@@ -134,7 +135,7 @@ def live(database_url, fake_twilio_server, request) -> Iterator[Live]:
     holder: dict[str, Any] = {}
 
     def wsgi(environ, start_response):
-        return holder["app"](environ, start_response)
+        return buffered(holder["app"], environ, start_response)
 
     server = make_server("127.0.0.1", 0, wsgi, threaded=True)
     base_url = f"http://127.0.0.1:{server.server_port}"
