@@ -22,8 +22,8 @@ FAIL. Each fault runs on SQLite and, with --database-url, on a scratch PostgreSQ
 - read-only: runs tests/gateway/ingest/test_read_only.py (a chmod/chattr'ed SQLite file and
   `default_transaction_read_only` on PostgreSQL): 503 + Retry-After, one log line, recovery.
 
-The leases (2 to 5 minutes in production) are shortened to --lease seconds in the worker
-processes this script starts (it sets the lease constants before running the worker command:
+The leases (2 to 5 minutes in production) are shortened to --lease seconds in the workers the
+kill fault starts (the other faults run production leases) (it sets the lease constants before running the worker command:
 there is no setting for them), so a killed worker's claims come back in seconds.
 """
 
@@ -84,7 +84,7 @@ def line(ok: bool, name: str, detail: str) -> None:
 class Stack:
     """A scratch database, the fake Twilio, gunicorn and worker processes."""
 
-    def __init__(self, url: str, port: int, lease: float, web_workers: int = 2) -> None:
+    def __init__(self, url: str, port: int, lease: float | None, web_workers: int = 2) -> None:
         self.workdir = Path(tempfile.mkdtemp(prefix="fault-scale-"))
         self.lease = lease
         self.admin = None
@@ -180,7 +180,10 @@ class Stack:
         wait_http(f"{self.base_url}/healthz")
 
     def start_worker(self, name: str) -> subprocess.Popen[bytes]:
-        self.procs.start(name, [sys.executable, "-c", WORKER, str(self.lease)])
+        if self.lease is None:  # production leases
+            self.procs.start(name, [str(self.bin / "flask"), "--app", "gateway", "worker"])
+        else:
+            self.procs.start(name, [sys.executable, "-c", WORKER, str(self.lease)])
         return self.procs.running[name]
 
     def kill(self, name: str) -> None:
@@ -390,7 +393,7 @@ def gunicorn_children(master: int) -> list[int]:
 
 
 def fault_web_kill(db: str, url: str, args) -> None:
-    stack = Stack(url, args.port, args.lease)
+    stack = Stack(url, args.port, None)
     try:
         stack.start_web()
         stack.start_worker("a")
@@ -436,7 +439,9 @@ def fault_web_kill(db: str, url: str, args) -> None:
 
 
 def fault_scale(db: str, url: str, args) -> None:
-    stack = Stack(url, args.port, args.lease, web_workers=4)
+    # Production leases: nothing is killed here, and a 4 s outbox lease under send pacing would
+    # send thousands of healthy claims to the reconcile-before-resend path.
+    stack = Stack(url, args.port, None, web_workers=4)
     try:
         stack.start_web()
         stack.import_reminders(args.reminders)
@@ -505,7 +510,7 @@ def fault_restart(args) -> None:
     subprocess.run([*ctl, "start"], **quiet)  # noqa: S603
     stack = None
     try:
-        stack = Stack(f"postgresql://postgres@127.0.0.1:{port}/postgres", args.port, args.lease)
+        stack = Stack(f"postgresql://postgres@127.0.0.1:{port}/postgres", args.port, None)
         stack.start_web()
         stack.start_worker("a")
         forms = texts(max(args.texts, 600), 400_000)
@@ -597,12 +602,13 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=5900)
     parser.add_argument("--pg-port", type=int, default=5439, help="the private cluster's port")
     parser.add_argument("--lease", type=float, default=4.0, help="seconds, in these workers")
+    parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--only", default="kill,web-kill,scale,restart,read-only")
     args = parser.parse_args()
     only = set(args.only.split(","))
-    databases = [("sqlite", "sqlite")] + (
-        [("postgresql", args.database_url)] if args.database_url else []
-    )
+    databases = [("sqlite", "sqlite")] if "sqlite" in args.databases else []
+    if args.database_url and "postgresql" in args.databases:
+        databases.append(("postgresql", args.database_url))
     for db, url in databases:
         if "kill" in only:
             fault_kill(db, url, args)
