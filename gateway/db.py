@@ -57,8 +57,9 @@ def make_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_M
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
+        sa.event.listen(engine, "handle_error", _drop_unwritable_connection)
         return engine
-    return sa.create_engine(
+    engine = sa.create_engine(
         url,
         pool_pre_ping=True,
         pool_size=5,
@@ -68,6 +69,52 @@ def make_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_M
         # well inside Twilio's 15 s webhook timeout.
         connect_args={"connect_timeout": 5},
     )
+    sa.event.listen(engine, "handle_error", _drop_unwritable_connection)
+    return engine
+
+
+#: Kinds of "the database will not take this write", by SQLite message fragment or SQLSTATE.
+_SQLITE_KINDS = (
+    ("readonly", "read-only"),
+    # What a connection opened before the file became read-only gets (or a failing disk).
+    ("disk i/o error", "read-only"),
+    ("database or disk is full", "full"),
+    ("database is locked", "locked"),
+    ("unable to open database file", "unreachable"),
+)
+_POSTGRES_KINDS = {"25006": "read-only", "53100": "full", "53200": "out of memory"}
+#: After one of these a connection stays useless (a read-only session, a file opened read-only):
+#: drop it, so the next request opens a fresh one and recovery needs no restart.
+_STICKY_KINDS = {"read-only", "full"}
+
+
+def write_failure_kind(error: BaseException) -> str | None:
+    """What kind of database failure `error` is ("read-only", "full", ...), or None."""
+    original = getattr(error, "orig", error)
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    if state in _POSTGRES_KINDS:
+        return _POSTGRES_KINDS[state]
+    if state and state.startswith("08"):
+        return "unreachable"
+    text = str(original).lower()
+    if type(original).__module__.startswith("sqlite3"):
+        for fragment, kind in _SQLITE_KINDS:
+            if fragment in text:
+                return kind
+    if isinstance(error, sa.exc.OperationalError) and not type(original).__module__.startswith(
+        "sqlite3"
+    ):
+        return "unreachable"
+    return None
+
+
+def _drop_unwritable_connection(context: sa.engine.ExceptionContext) -> None:
+    if context.original_exception is not None and (
+        write_failure_kind(context.original_exception) in _STICKY_KINDS
+    ):
+        # Treated like a lost connection: this one is closed, the rest of the pool stays.
+        context.is_disconnect = True
+        context.invalidate_pool_on_disconnect = False
 
 
 def create_tables(engine: Engine) -> None:
