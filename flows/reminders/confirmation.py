@@ -178,7 +178,7 @@ def _confirm_and_answer_the_rest(ask: Ask, when) -> Outcome | None:
             )
     return ask.handoff(
         queue,
-        f"Confirmed the visit; also asks: {rest[:200]}",
+        "Confirmed the visit; the rest of the reply needs a person",
         ConfirmAppointment(),
         by="confirm+question",
         before=(confirmed,),

@@ -53,7 +53,7 @@ def answer(ask: Ask) -> Outcome | None:
             queue, _ = route_rest(ask, rest)
             if asks_something(rest) or queue in _ROUTED_WITHOUT_QUESTION:
                 return ask.handoff(
-                    queue, f"Form marked done; also: {rest[:200]}", MarkFormDone(),
+                    queue, "Form marked done; the rest of the reply needs a person", MarkFormDone(),
                     by="form_done+question", before=(ask.reply(m.FORM_DONE),),
                 )  # fmt: skip
     return None

@@ -28,7 +28,10 @@ def answer(ask: Ask) -> Outcome | None:
     # person must look into (a fee or a no-show flag may be wrong), never a bot rebooking.
     if disputes_no_show(ask.text):
         return ask.handoff(
-            Queue.MANAGER, f"Disputes the no-show: {ask.text[:200]}", is_upset=True, by="dispute"
+            Queue.MANAGER,
+            "Disputes the no-show (was there, or had cancelled)",
+            is_upset=True,
+            by="dispute",
         )
     # "Fui a urgencias el domingo y me dijeron que viera a mi doctor": a nurse, not scheduling.
     wants_visit = ask.result.intent in (Intent.RESCHEDULE, Intent.SCHEDULE)

@@ -120,7 +120,7 @@ def test_clinical_and_upset_replies_reach_a_person():
             note is None or not (note.is_upset or note.queue is t.Queue.MANAGER)
         ):
             missed.append((row["id"], row["text"]))
-    # Floor: the two left are upset replies the upset words do not know yet (see README).
+    # Floor: two upset replies reach the front desk without the upset flag (r131, r180).
     assert len(missed) <= 2, missed
 
 
