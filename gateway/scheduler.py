@@ -23,9 +23,9 @@ from flask import Flask
 from gateway.conversations import sweep_unprocessed_texts
 from gateway.models import utcnow
 from gateway.outbox import send_pending
-from gateway.reminders.calls import make_caller
 from gateway.reminders.dispatch import dispatch_due_reminders
 from gateway.staff.worker import run_staff_jobs
+from gateway.twilio.calls import make_caller
 from gateway.voicemail import sweep_stale_voicemails
 
 logger = logging.getLogger(__name__)

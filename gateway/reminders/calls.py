@@ -237,12 +237,3 @@ def reminder_for_call(*, session: Session, reminder_id: int) -> Reminder | None:
     if reminder is None or reminder.call_sid is None and reminder.status != ReminderStatus.CALLING:
         return None
     return reminder
-
-
-def make_caller(settings) -> Caller | None:
-    """The Twilio caller when credentials are set (else reminder calls stay queued)."""
-    if not (settings.twilio_account_sid and settings.twilio_auth_token):
-        return None
-    from gateway.twilio.calls import TwilioCaller
-
-    return TwilioCaller.from_settings(settings)

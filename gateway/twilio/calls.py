@@ -59,3 +59,13 @@ class TwilioCaller:
         except OSError as error:
             raise CallError(f"Twilio unreachable ({type(error).__name__})") from None
         return str(call.sid)
+
+
+def make_caller(settings: Settings) -> TwilioCaller | None:
+    """The Twilio caller when credentials are set (else reminder calls stay queued).
+
+    It lives here, beside the caller, so gateway.reminders never imports gateway.twilio back.
+    """
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        return None
+    return TwilioCaller.from_settings(settings)
