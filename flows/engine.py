@@ -31,6 +31,7 @@ from datetime import datetime
 from flows import messages as m
 from flows import reminders
 from flows.hours import reply_due
+from flows.reminders.form_reminder import FORM_DONE_WORDS
 from flows.triage import triage
 from flows.types import (
     COMPLETE_LANGUAGES,
@@ -100,14 +101,6 @@ URGENCY_BY_QUEUE = {
     Queue.CLINICAL: Urgency.HIGH,
     Queue.MANAGER: Urgency.HIGH,
 }
-
-#: "I finished the form" after a form reminder, per language (casefolded, accents kept).
-FORM_DONE_WORDS = re.compile(
-    r"\b(done|finished|completed?|submitted|filled|sent it|did it|listo|lista|ya (lo|la) "
-    r"(llen|complet|mand|envi)\w*|ya (llen|complet|termin)\w*|termin[eé]|complet[eé]|"
-    r"llen[eé]|xong|đã điền|完成|填好|tapos na|완료|готово|fini|pwèt|pronto|preenchi)\b"
-    r"|✅",
-)
 
 #: A visit that belongs to someone other than the texter: a relative named next to the visit
 #: ("my mom's appointment", "la cita de mi niño", "her appt"). A relative mentioned elsewhere

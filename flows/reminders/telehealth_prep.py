@@ -14,6 +14,7 @@ import re
 from datetime import timedelta
 
 from flows import messages as m
+from flows.reminders import confirmation
 from flows.reminders.common import Ask
 from flows.types import Outcome, Queue, Urgency
 
@@ -34,6 +35,11 @@ def answer(ask: Ask) -> Outcome | None:
     if ask.matches(LINK) and link:
         reply = ask.reply(m.TELEHEALTH_LINK, ("link", link))
         return ask.outcome((reply,), by="reminder:telehealth_link")
+    # "confirmo, pero tengo una pregunta: ...": noted as a confirm, and the question answered.
+    # Only an explicit "confirm" word: "ok. I've had a fever" is not a confirmation.
+    explicit = "confirm" in ask.text.casefold()
+    if explicit and (confirmed := confirmation.confirm_and_answer_the_rest(ask)) is not None:
+        return confirmed
     if ask.matches(TROUBLE):
         soon = visit is not None and visit.starts_at - ask.now <= SOON
         return ask.handoff(

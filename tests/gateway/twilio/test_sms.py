@@ -416,8 +416,10 @@ def test_handoff_note_is_structured_for_the_person_who_picks_it_up(
     assert note["urgency"] == "high" and note["due_at"]
     assert note["lang"] == "en" and note["emergency"] is None and note["is_upset"] is False
     assert note["answering"] == "appointment_reminder"
-    [reply] = texts_to(session)
-    assert note["bot_said"] == [reply.body] and "nurse" in reply.body
+    # The patient hears both parts: the visit is confirmed, and a nurse will reply.
+    confirmed, reply = texts_to(session)
+    assert "confirmed" in confirmed.body
+    assert note["bot_said"] == [confirmed.body, reply.body] and "nurse" in reply.body
     assert [entry["direction"] for entry in note["transcript"]] == ["inbound"]
     assert "dizzy" in note["transcript"][0]["body"]
     session.refresh(visit)
