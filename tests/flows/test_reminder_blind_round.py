@@ -14,6 +14,16 @@ rules of `flows/reminders/reply.py` were written:
 It is now a development set (the rules were fixed by class while reading it): the floors below
 guard against regressions, they are no out-of-sample measure. This test scores each outcome by
 all of its parts, so "confirmed and handed to a nurse" counts as both.
+
+`reminders_blind_round_2.jsonl` holds 220 more, by a second writer who never saw the code or the
+first round, scored before anything was tuned on it (at the reminders merge, b0ef21b): 2 of 11
+emergencies missed (pills lined up with "I dont think Ill be around by Tuesday"; "on the bridge
+right now"), 4 of 14 opt-outs missed ("please remove this number", "stop with the automated
+texts", "favor de no mandarme mas textos", an Arabic "please do not send messages"), 2 clinical
+or upset replies with no person and 1 visit confirmed from an unclear reply. The reply-structure
+rules, written without seeing it, took the last two to 1 and 0; the emergency and opt-out misses
+were then fixed by class in the triage lexicons (every one now caught), so from here it is a
+development set as well.
 """
 
 from __future__ import annotations
@@ -22,6 +32,8 @@ import json
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+
+import pytest
 
 from flows import types as t
 from flows.engine import handle
@@ -40,9 +52,26 @@ CLINIC = t.ClinicInfo(name="Riverside Clinic", phone="(202) 555-0100")
 VISIT_ACTIONS = {"confirm", "cancel"}
 
 
+#: Each round: its rows, how many clinical or upset replies may miss their person, and how many
+#: visits may change beside what the label says (floors at what each round scores today).
+#: Round 2: seven complaints reach a person without the upset flag (s051, s132, s141, s159, s181,
+#: s187, s198); s097 says "cancel" with a complaint (cancelled, and a manager told: right);
+#: s143 (Russian) and s164 (a son confirming for his mother) are confirmed and their question is
+#: left unanswered: the open gap of the confirm-plus-question rule outside a leading code.
+ROUNDS = {
+    "reminders_blind_round.jsonl": (260, 2, 0),
+    "reminders_blind_round_2.jsonl": (220, 7, 3),
+}
+
+
+@pytest.fixture(params=list(ROUNDS))
+def corpus(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @cache
-def scored() -> tuple[tuple[dict, t.Outcome], ...]:
-    text = (HERE / "reminders_blind_round.jsonl").read_text(encoding="utf-8")
+def scored(name: str = "reminders_blind_round.jsonl") -> tuple[tuple[dict, t.Outcome], ...]:
+    text = (HERE / name).read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     out = []
     for row in rows:
@@ -78,12 +107,12 @@ def _did(outcome: t.Outcome) -> set[str]:
     }
 
 
-def test_corpus_is_whole():
-    assert len(scored()) == 260
+def test_corpus_is_whole(corpus):
+    assert len(scored(corpus)) == ROUNDS[corpus][0]
 
 
-def test_every_emergency_and_every_opt_out_is_caught():
-    for row, outcome in scored():
+def test_every_emergency_and_every_opt_out_is_caught(corpus):
+    for row, outcome in scored(corpus):
         note = _handoff(outcome)
         if row["expected"] == "emergency":
             assert note is not None and note.emergency is not None, row["id"]
@@ -91,10 +120,10 @@ def test_every_emergency_and_every_opt_out_is_caught():
         assert ("OptOut" in kinds) == (row["expected"] == "opt_out"), row["id"]
 
 
-def test_a_visit_is_changed_only_when_the_patient_said_so():
+def test_a_visit_is_changed_only_when_the_patient_said_so(corpus):
     """No cancel that was not a cancel; a confirm only from a reply that confirms."""
     wrong = []
-    for row, outcome in scored():
+    for row, outcome in scored(corpus):
         for action in _did(outcome) - {row["expected"]}:
             # A confirm beside a question, a symptom or upset is right when a person gets the rest.
             if action == "confirm" and row["expected"] in {
@@ -106,27 +135,28 @@ def test_a_visit_is_changed_only_when_the_patient_said_so():
                 if _handoff(outcome) is not None:
                     continue
             wrong.append((row["id"], action, row["text"]))
-    assert wrong == []
+    assert len(wrong) <= ROUNDS[corpus][2], wrong
 
 
-def test_clinical_and_upset_replies_reach_a_person():
+def test_clinical_and_upset_replies_reach_a_person(corpus):
     missed = []
-    for row, outcome in scored():
+    for row, outcome in scored(corpus):
         note = _handoff(outcome)
         if row["expected"] == "clinical" and (
-            note is None or note.queue not in (t.Queue.CLINICAL, t.Queue.REFILLS)
+            note is None or note.queue not in (t.Queue.CLINICAL, t.Queue.REFILLS, t.Queue.EMERGENCY)
         ):
             missed.append((row["id"], row["text"]))
         if row["expected"] == "upset" and (
             note is None or not (note.is_upset or note.queue is t.Queue.MANAGER)
         ):
             missed.append((row["id"], row["text"]))
-    # Floor: two upset replies reach the front desk without the upset flag (r131, r180).
-    assert len(missed) <= 2, missed
+    # Floors: round 1, two upset replies reach the front desk without the upset flag (r131,
+    # r180); round 2, see MISS_2.
+    assert len(missed) <= ROUNDS[corpus][1], missed
 
 
-def test_reschedule_replies_are_never_cancelled():
+def test_reschedule_replies_are_never_cancelled(corpus):
     cancelled = [
-        r["id"] for r, o in scored() if r["expected"] == "reschedule" and "cancel" in _did(o)
+        r["id"] for r, o in scored(corpus) if r["expected"] == "reschedule" and "cancel" in _did(o)
     ]
     assert cancelled == []
