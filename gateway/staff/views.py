@@ -964,22 +964,28 @@ def _scorecard():
     )
 
 
-@bp.get("/scorecard")
-@auth.login_required
-def scorecard():
+def _audited_scorecard(action: str):
+    """The chosen week's scorecard for a staff member allowed to read it, its view audited."""
     user = _require(roles.can_read_scorecard)
     card = _scorecard()
     db = get_session()
     auth.audit_staff(
         db,
         user=user,
-        action="staff.scorecard",
+        action=action,
         subject_type="scorecard",
         subject_id=None,
         now=now_utc(),
         week=card.week.isoformat(),
     )
     db.commit()
+    return card
+
+
+@bp.get("/scorecard")
+@auth.login_required
+def scorecard():
+    card = _audited_scorecard("staff.scorecard")
     return render_template(
         "staff/scorecard.html",
         card=card,
@@ -996,19 +1002,7 @@ def scorecard():
 def scorecard_csv():
     from gateway.staff.scorecard import scorecard_csv as to_csv
 
-    user = _require(roles.can_read_scorecard)
-    card = _scorecard()
-    db = get_session()
-    auth.audit_staff(
-        db,
-        user=user,
-        action="staff.scorecard_csv",
-        subject_type="scorecard",
-        subject_id=None,
-        now=now_utc(),
-        week=card.week.isoformat(),
-    )
-    db.commit()
+    card = _audited_scorecard("staff.scorecard_csv")
     return Response(
         to_csv(card),
         mimetype="text/csv",

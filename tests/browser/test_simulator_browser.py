@@ -11,7 +11,6 @@ import os
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,55 +20,19 @@ from gateway import create_app
 from gateway.db import create_tables
 from gateway.demo import CLINIC_NAME, seed_demo
 from gateway.ingest.loop import wait_until
-from tests.browser.live_server import buffered
+from tests.browser.live_server import buffered, launch_chromium
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: How long the page may take to show what the gateway did (it polls every second).
 WAIT_MS = 15_000
-
-
-def _browser_missing() -> str | None:
-    if not CHROMIUM.exists():
-        return (
-            f"Chromium is not installed at {CHROMIUM}: `apt-get install chromium` "
-            "(scripts/run_tests.py does it when run as root)"
-        )
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed: pip install -e '.[test]'"
-    return None
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """One headless Debian Chromium for the module, or a visible skip (a failure under CI)."""
-    reason = _browser_missing()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and the browser tests cannot run: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture(scope="module")

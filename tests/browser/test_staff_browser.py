@@ -9,7 +9,6 @@ conversation and the scorecard go to `test-artifacts/` (gitignored) for people t
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -30,23 +29,11 @@ from gateway.models import Handoff, StaffRole
 from gateway.scheduler import tick
 from gateway.segments import count_segments, encoding
 from gateway.staff.auth import create_staff
-from tests.browser.live_server import buffered
+from tests.browser.live_server import buffered, launch_chromium
 from tests.conftest import ACCOUNT_SID, AUTH_TOKEN
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-]
 WAIT_MS = 15_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "correct horse battery staple"
@@ -54,31 +41,10 @@ CLINIC_NUMBER = "+12025550100"
 MAYA = "+12025550111"  # a demo patient
 
 
-def _browser_missing() -> str | None:
-    if not CHROMIUM.exists():
-        return f"Chromium is not installed at {CHROMIUM}: `apt-get install chromium`"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed: pip install -e '.[test]'"
-    return None
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    reason = _browser_missing()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and the browser tests cannot run: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    """One headless Debian Chromium for the module, or a visible skip (a failure under CI)."""
+    yield from launch_chromium("--autoplay-policy=no-user-gesture-required")
 
 
 class Live:
