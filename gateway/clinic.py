@@ -127,6 +127,19 @@ def clinic_for_number(*, session: Session, to_number: str, settings: Settings) -
 ROUTE_CACHE_SECONDS = 30.0
 
 
+def cached_clinic_id(to_number: str) -> int | None:
+    """The clinic id `clinic_for_number_cached` remembers for this number, if still fresh (no
+    session needed: the webhook's hot path)."""
+    import time as _time
+
+    from flask import current_app
+
+    hit = current_app.extensions.get("clinic_route_cache", {}).get(to_number)
+    if hit is not None and hit[0] > _time.monotonic():
+        return hit[1].id
+    return None
+
+
 def clinic_for_number_cached(*, session: Session, to_number: str, settings: Settings) -> Clinic:
     """`clinic_for_number`, remembered per app for ROUTE_CACHE_SECONDS (the webhook's hot path:
     two queries fewer per text). A clinic-config change reaches each process within that time.

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     #: At most this many texts a second from each worker's outbox pass (0: as fast as Twilio
     #: takes them); set it to the sender's Twilio throughput. Emergency guidance never waits.
     send_rate_per_second: float = Field(default=0, ge=0, le=10_000)
+    #: Texts a second arriving at which a worker counts it a burst (gateway.ingest.loop).
+    ingest_burst_rate: float = Field(default=20, ge=1, le=100_000)
+    #: The share of one core a worker spends on routine messages during a burst, so the web
+    #: processes on the same machine answer Twilio in time; emergencies never wait. 1 for
+    #: workers on machines of their own.
+    ingest_burst_share: float = Field(default=0.25, gt=0, le=1)
     # --- staff app (gateway/staff/) ---
     #: Minutes without a request before a staff session ends (the queue's polling does not count).
     staff_idle_minutes: int = Field(default=30, ge=1, le=720)

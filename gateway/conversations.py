@@ -15,6 +15,7 @@ audit always agree.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -149,6 +150,8 @@ _MESSAGE_COLUMNS = tuple(
     if column.name != "id"
 )
 _STORE_STATEMENTS: dict[str, Any] = {}
+_INBOUND_DEFAULTS: dict[str, Any] = {}
+_SQLITE_WRITE = threading.Lock()
 
 
 def _store_statement(dialect: str) -> Any:
@@ -172,6 +175,72 @@ def _store_statement(dialect: str) -> Any:
         )
     _STORE_STATEMENTS[dialect] = statement
     return statement
+
+
+def inbound_values(
+    *,
+    clinic_id: int,
+    from_number: str,
+    to_number: str,
+    body: str,
+    channel: MessageChannel,
+    twilio_sid: str,
+    now: datetime,
+    call_sid: str | None = None,
+    recording_url: str | None = None,
+    claim: bool = False,
+    ready_at: datetime | None = None,
+    signals: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Every column of a new inbound `Message` row, the model's defaults for the rest.
+
+    The defaults are read once from a model instance, so the row is the one `Message(...)`
+    would make, without building an ORM object on the webhook's hot path.
+    """
+    if not _INBOUND_DEFAULTS:
+        template = Message(clinic_id=0, direction=Direction.INBOUND)
+        _INBOUND_DEFAULTS.update({name: getattr(template, name) for name in _MESSAGE_COLUMNS})
+    values = dict(_INBOUND_DEFAULTS)
+    values.update(
+        clinic_id=clinic_id,
+        direction=Direction.INBOUND,
+        channel=channel,
+        kind=MessageKind.PATIENT,
+        from_number=storable_text(from_number),
+        to_number=to_number,
+        body=storable_text(body),
+        twilio_sid=twilio_sid,
+        call_sid=call_sid,
+        recording_url=recording_url,
+        status=MessageStatus.RECEIVED,
+        created_at=now,
+        next_attempt_at=ready_at,
+        triage={"signals": signals} if signals else {},
+        processing_started_at=now if claim else None,
+    )
+    return values
+
+
+def insert_inbound(connection: sa.Connection, values: dict[str, Any]) -> int | None:
+    """Insert one inbound row on a connection of its own and commit: the new id, or None when
+    its sid is already stored (the text webhook's whole write, without an ORM session).
+
+    A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the statement is
+    built once per dialect with the values bound as parameters. On PostgreSQL it runs as its own
+    transaction (AUTOCOMMIT: no BEGIN and no COMMIT round trip); the NOTIFY in the same
+    statement is delivered with that commit, and only for a new row.
+    """
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        return connection.execute(_store_statement(dialect), values).scalar_one_or_none()
+    # SQLite has one write lock, and a writer that finds it taken sleeps in growing steps
+    # (1, 2, 5, 10 ms ...): the request threads of one process queue here instead, each
+    # woken the moment the one before commits.
+    with _SQLITE_WRITE:
+        new_id = connection.execute(_store_statement(dialect), values).scalar_one_or_none()
+        connection.commit()
+    return new_id
 
 
 def store_inbound(
@@ -201,37 +270,25 @@ def store_inbound(
     is stored already claimed by this caller. On PostgreSQL the same transaction NOTIFYs the
     workers, delivered only if the commit succeeds.
     NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
+    (The text webhook calls `inbound_values` and `insert_inbound` itself, without a session.)
     """
-    body = storable_text(body)
-    from_number = storable_text(from_number)
-    message = Message(
+    values = inbound_values(
         clinic_id=clinic.id,
-        conversation_id=None,
-        direction=Direction.INBOUND,
-        channel=channel,
-        kind=MessageKind.PATIENT,
         from_number=from_number,
         to_number=to_number,
         body=body,
+        channel=channel,
         twilio_sid=twilio_sid,
+        now=now,
         call_sid=call_sid,
         recording_url=recording_url,
-        status=MessageStatus.RECEIVED,
-        created_at=now,
-        next_attempt_at=ready_at,
-        triage={"signals": signals} if signals else {},
-        processing_started_at=now if claim else None,
+        claim=claim,
+        ready_at=ready_at,
+        signals=signals,
     )
-    # A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the webhook's
-    # one write is as cheap as it can be (the ORM's unit of work is not needed for one row).
-    # The statement is built once per dialect and the values bound as parameters, so each
-    # request reuses its compiled form instead of building and hashing 28 literals.
-    values = {name: getattr(message, name) for name in _MESSAGE_COLUMNS}
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql" and not session.in_transaction():
-        # One statement in its own transaction (PostgreSQL commits it, synchronously, before
-        # answering): no BEGIN and no COMMIT round trip. The NOTIFY in the same statement is
-        # delivered with that commit, and only for a new row.
+        # One statement in its own transaction, as `insert_inbound` runs it.
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
     new_id = session.execute(_store_statement(dialect), values).scalar_one_or_none()
     if new_id is None:
@@ -240,12 +297,10 @@ def store_inbound(
         stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
         return stored, False
     session.commit()
-    message.id = new_id
+    message = Message(id=new_id, **values)
     make_transient_to_detached(message)
     session.add(message)
-    logger.info(
-        "stored inbound %s message %s from %s", channel, message.id, mask_phone(from_number)
-    )
+    logger.info("stored inbound %s message %s from %s", channel, new_id, mask_phone(from_number))
     return message, True
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 
 DEFAULT_REGION = "US"
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_phone(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
-    """E.164 for a dialable number, else None (short codes, alphanumeric senders, garbage)."""
+    """E.164 for a dialable number, else None (short codes, alphanumeric senders, garbage).
+
+    Remembered per process (pure, and the webhook parses the clinic's own number every time)."""
     if not raw or len(raw) > 40:
         return None
     try:

@@ -38,21 +38,25 @@ MISFIRE_GRACE_SECONDS = 30
 JOB_ID = "poll"
 
 
-def tick(app: Flask, now: datetime) -> int:
-    """One pass of the worker: due work at `now`; returns how many texts went out."""
+def tick(app: Flask, now: datetime, *, ingest: bool = True) -> int:
+    """One pass of the worker: due work at `now`; returns how many texts went out.
+
+    `ingest=False` leaves stored inbound messages to the worker process's ingest loop, which
+    paces itself during a burst (a second, unpaced drain here would undo that)."""
     gateway = app.extensions["gateway"]
     # Every stored inbound message that is ready comes first (emergencies first within each
     # batch; voicemails once their transcript came or stopped being awaited). Its replies go
     # out batch by batch, an emergency's at once: under a long backlog this pass must not sit
     # on an emergency reply until the backlog is gone.
     counts = {"sent": 0}
-    process_ready(
-        engine=gateway.engine,
-        now=now,
-        carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
-        sender=gateway.sender,
-        counts=counts,
-    )
+    if ingest:
+        process_ready(
+            engine=gateway.engine,
+            now=now,
+            carrier_answers_keywords=gateway.settings.twilio_handles_keywords,
+            sender=gateway.sender,
+            counts=counts,
+        )
     # Staff app: re-page unopened emergencies (before the outbox pass sends the pages), MMS media.
     run_staff_jobs(engine=gateway.engine, settings=gateway.settings, now=now)
     # Reminders: queued BEFORE the outbox pass, so they are sent in this same tick.
@@ -69,23 +73,24 @@ def tick(app: Flask, now: datetime) -> int:
     )
 
 
-def _poll(app: Flask) -> None:
+def _poll(app: Flask, ingest: bool = True) -> None:
     """The interval job: a tick at the current time; a failure is logged, the next poll runs."""
     try:
         with app.app_context():
-            tick(app, utcnow())
+            tick(app, utcnow(), ingest=ingest)
     except Exception as error:  # noqa: BLE001 - keep polling; the type only (no PHI)
         logger.error("worker tick failed: %s", type(error).__name__)
 
 
-def build_scheduler(app: Flask) -> BlockingScheduler:
-    """The worker's scheduler with its single polling job (not started)."""
+def build_scheduler(app: Flask, *, ingest: bool = True) -> BlockingScheduler:
+    """The worker's scheduler with its single polling job (not started); `ingest=False` when
+    an ingest loop in the same process processes the stored inbound messages."""
     scheduler = BlockingScheduler(timezone=UTC)
     scheduler.add_job(
         _poll,
         "interval",
         seconds=POLL_SECONDS,
-        args=[app],
+        args=[app, ingest],
         id=JOB_ID,
         coalesce=True,
         max_instances=1,
@@ -100,7 +105,7 @@ def run_worker(app: Flask) -> None:
     """Run the ingest loop and the scheduler in the foreground until SIGTERM or Ctrl-C."""
     from gateway.ingest.loop import IngestLoop
 
-    scheduler = build_scheduler(app)
+    scheduler = build_scheduler(app, ingest=False)
     loop = IngestLoop(app)
 
     def _stop(signum: int, _frame: Any) -> None:

@@ -255,6 +255,11 @@ def main() -> int:
         default=10,
         help="os.nice for the worker beside the web tier during the load (0: same priority)",
     )
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="diagnosis: the load with no worker beside the web tier (the backlog waits)",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
@@ -327,7 +332,8 @@ def main() -> int:
             bind = ["--bind", f"127.0.0.1:{port}", "--control-socket", str(workdir / name)]
             procs.start(name, [gunicorn, *GUNICORN, *bind, target])
         worker = [str(bin_dir / "flask"), "--app", "gateway", "worker"]
-        procs.start("worker", worker, nice=args.worker_nice)
+        if not args.no_worker:
+            procs.start("worker", worker, nice=args.worker_nice)
         wait_http(f"{base_url}/healthz")
         wait_http(f"http://127.0.0.1:{bare_port}/twilio/sms")
         wait_http(f"http://127.0.0.1:{twilio_port}/_fake/messages")
@@ -341,7 +347,8 @@ def main() -> int:
         warm = [form_for(n, "hello") for n in range(64)]
         drive(bare_port, base_url, warm, 8)
         drive(web_port, base_url, [form_for(10_000 + n, "hello") for n in range(64)], 8)
-        wait_drained(engine, 60)
+        if not args.no_worker:
+            wait_drained(engine, 60)
 
         forms = [form_for(100_000 + n, TEXTS[n % len(TEXTS)]) for n in range(args.requests)]
         emergency = form_for(999_999, EMERGENCY)
@@ -351,6 +358,8 @@ def main() -> int:
         lat, err, acked, secs = drive(web_port, base_url, forms, args.concurrency)
         rate = report("gateway", lat, err, secs)
         print(f"ratio      {rate / bare_rate:.2f} (gateway / bare)")
+        if args.no_worker:
+            procs.start("worker", worker)
         drained = wait_drained(engine, 600)
         if drained is None:
             print("drain      FAIL: backlog not drained in 600 s")

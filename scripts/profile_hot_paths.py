@@ -70,6 +70,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sort", default="cumulative", help="cProfile sort key (tottime...)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="profile-hot-"))
@@ -151,7 +152,7 @@ def run(url: str, args) -> int:
         f"(+{web_ms[0] - bare_ms[0]:.2f} ms CPU beyond the bare endpoint)"
     )
     if args.profile:
-        print(top(profile))
+        print(top(profile, sort=args.sort))
 
     # Processing: store messages, then process each in its own session as a worker does.
     m = args.messages
@@ -196,7 +197,7 @@ def run(url: str, args) -> int:
         f"{wall / k * 1000:6.2f} ms wall  ({k / wall:.0f} msg/s in one process)"
     )
     if args.profile:
-        print(top(profile, 40))
+        print(top(profile, 40, sort=args.sort))
     engine.dispose()
     return 0
 

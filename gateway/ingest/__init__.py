@@ -24,6 +24,7 @@ too, so `flask --app gateway tick` means "process everything stored, then send".
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from typing import Any
 
@@ -69,11 +70,14 @@ class Lookout:
     their own; whichever claims an emergency first answers it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_arrivals: Any = None) -> None:
         self.watermark = 0
         self.urgent: set[int] = set()
+        #: Called with the number of new arrivals each scan finds (the loop's burst meter).
+        self.on_arrivals = on_arrivals
 
-    def scan(self, *, engine: Engine, limit: int = 2000) -> None:
+    def scan(self, *, engine: Engine, limit: int = 2000) -> int:
+        """Read new arrivals; how many there were."""
         with engine.connect() as connection:
             rows = connection.execute(
                 sa.select(Message.id, Message.body)
@@ -89,6 +93,9 @@ class Lookout:
             if is_emergency(body or ""):
                 self.urgent.add(message_id)
             self.watermark = max(self.watermark, message_id)
+        if self.on_arrivals is not None and rows:
+            self.on_arrivals(len(rows))
+        return len(rows)
 
 
 def claim_batch(
@@ -170,23 +177,28 @@ def process_ready(
     clock: Any = None,
     lookout: Lookout | None = None,
     counts: dict[str, int] | None = None,
+    pace: Any = None,
 ) -> list[int]:
     """Claim and process every ready inbound message; returns the outbox ids queued.
 
     With a `sender`, replies go out as they are queued (an emergency's at once, the rest after
     each batch); without one (the scheduler's tick) the caller sends. `clock` (a callable)
     re-reads the time per batch in the long-running loop; `now` is the first batch's time.
-    `counts["sent"]` (when given) adds up the texts Twilio accepted.
+    `counts["sent"]` (when given) adds up the texts Twilio accepted. `pace` (the worker loop's
+    `BurstPacer`) is asked before each claim how many rows to take, and told after each message
+    whether it was urgent and how long it took, so it can yield the cores to the web tier.
     """
     queued: list[int] = []
     batches = 0
     while max_batches is None or batches < max_batches:
-        batch = claim_batch(engine=engine, now=now, lookout=lookout)
+        limit = BATCH_SIZE if pace is None else pace.batch_size()
+        batch = claim_batch(engine=engine, now=now, lookout=lookout, limit=limit)
         if not batch:
             break
         batches += 1
         later: list[int] = []
         for message_id, urgent in emergencies_first(batch):
+            started = time.perf_counter()
             with Session(engine, expire_on_commit=False) as session:
                 try:
                     ids = process_inbound(
@@ -211,6 +223,8 @@ def process_ready(
                     counts["sent"] = counts.get("sent", 0) + sent
             else:
                 later += ids
+            if pace is not None:
+                pace.processed(urgent=urgent, seconds=time.perf_counter() - started)
         if sender is not None:
             sent = _send(engine=engine, sender=sender, ids=later, now=now)
             if counts is not None:

@@ -18,18 +18,72 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from typing import Any
 
 from flask import Flask
 
 from gateway.conversations import NOTIFY_CHANNEL
-from gateway.ingest import Lookout, process_ready
+from gateway.ingest import BATCH_SIZE, Lookout, process_ready
 from gateway.models import utcnow
 
 logger = logging.getLogger(__name__)
 
 SQLITE_POLL_SECONDS = 0.25
 PG_FALLBACK_SECONDS = 2.0
+
+
+class BurstPacer:
+    """Web first during a burst: while texts arrive faster than `rate` a second, this worker
+    spends at most `share` of a core on routine messages, one claim at a time.
+
+    Store-and-acknowledge means a burst (10,000 reminder replies at once) is absorbed by the
+    web tier and drained by the workers afterwards. On one machine the web processes and the
+    workers share the cores (and, on SQLite, the write lock), and the web tier must answer each
+    webhook before Twilio's timeout, or Twilio retries and the load doubles. So during a burst a
+    worker rests after each routine message (`share` 0.25: three times as long as the message
+    took), waking at once for an emergency the lookout spots; an emergency is never paced. With
+    workers on machines of their own, set INGEST_BURST_SHARE=1 (never rest).
+    """
+
+    WINDOW = 1.0
+    NAP = 0.05
+
+    def __init__(
+        self,
+        *,
+        rate: float,
+        share: float,
+        stop: threading.Event,
+        urgent_waiting: Any,
+        clock: Any = time.monotonic,
+    ) -> None:
+        self.rate, self.share, self.stop = rate, share, stop
+        self.urgent_waiting, self.clock = urgent_waiting, clock
+        self.arrivals: deque[tuple[float, int]] = deque()
+
+    def arrived(self, count: int) -> None:
+        self.arrivals.append((self.clock(), count))
+
+    def bursting(self) -> bool:
+        horizon = self.clock() - self.WINDOW
+        while self.arrivals and self.arrivals[0][0] < horizon:
+            self.arrivals.popleft()
+        return sum(count for _, count in self.arrivals) >= self.rate * self.WINDOW
+
+    def batch_size(self) -> int:
+        return 1 if self.share < 1 and self.bursting() else BATCH_SIZE
+
+    def processed(self, *, urgent: bool, seconds: float) -> None:
+        if urgent or self.share >= 1 or not self.bursting():
+            return
+        deadline = self.clock() + seconds * (1 / self.share - 1)
+
+        while not self.stop.is_set():
+            left = deadline - self.clock()
+            if left <= 0 or self.urgent_waiting():
+                return
+            self.stop.wait(min(self.NAP, left))
 
 
 class _Sleeper:
@@ -86,7 +140,19 @@ class IngestLoop:
         self.app = app
         self.stop_event = threading.Event()
         self.thread: threading.Thread | None = None
-        self.lookout = Lookout()
+        settings = app.extensions["gateway"].settings
+        self.pacer = BurstPacer(
+            rate=settings.ingest_burst_rate,
+            share=settings.ingest_burst_share,
+            stop=self.stop_event,
+            urgent_waiting=self._urgent_waiting,
+        )
+        self.lookout = Lookout(on_arrivals=self.pacer.arrived)
+
+    def _urgent_waiting(self) -> bool:
+        """Look for new arrivals while resting: an emergency ends the rest."""
+        self.lookout.scan(engine=self.app.extensions["gateway"].engine)
+        return bool(self.lookout.urgent)
 
     def _waiter(self) -> _Sleeper | _Listener:
         engine = self.app.extensions["gateway"].engine
@@ -105,6 +171,7 @@ class IngestLoop:
             sender=gateway.sender,
             clock=utcnow,
             lookout=self.lookout,
+            pace=self.pacer,
         )
         return len(ids)
 

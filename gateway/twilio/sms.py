@@ -14,20 +14,21 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
 from flask import abort, current_app, request
-from twilio.twiml.messaging_response import MessagingResponse
 
-from gateway.clinic import clinic_for_number_cached
-from gateway.conversations import store_inbound
+from gateway.clinic import cached_clinic_id, clinic_for_number_cached
+from gateway.conversations import inbound_values, insert_inbound
 from gateway.db import get_session
-from gateway.models import MessageChannel
+from gateway.logs import mask_phone
+from gateway.models import Message, MessageChannel
 from gateway.phones import normalise_phone
 from gateway.staff.media import record_media
 from gateway.twilio import fields
 from gateway.twilio.blueprint import bp
 from gateway.twilio.media import media_from_form
 from gateway.twilio.signature import twilio_signed
-from gateway.twilio.twiml import xml
+from gateway.twilio.twiml import empty_response
 
 logger = logging.getLogger(__name__)
 
@@ -56,13 +57,16 @@ def inbound_sms():
         )
     opt_out = fields.opt_out_type(form.get("OptOutType"))
 
-    settings = current_app.extensions["gateway"].settings
-    session = get_session()
+    gateway = current_app.extensions["gateway"]
     now = datetime.now(UTC)
-    clinic = clinic_for_number_cached(session=session, to_number=to_number, settings=settings)
-    message, created = store_inbound(
-        session=session,
-        clinic=clinic,
+    clinic_id = cached_clinic_id(to_number)
+    if clinic_id is None:
+        clinic = clinic_for_number_cached(
+            session=get_session(), to_number=to_number, settings=gateway.settings
+        )
+        clinic_id = clinic.id
+    values = inbound_values(
+        clinic_id=clinic_id,
         from_number=from_number,
         to_number=to_number,
         body=body,
@@ -71,9 +75,21 @@ def inbound_sms():
         now=now,
         signals={"opt_out_type": opt_out} if opt_out else None,
     )
-    if not created:
-        logger.info("inbound sms %s is a retry of message %s", sid, message.id)
+    # The hot path: one Core statement on a pooled connection, no ORM session.
+    with gateway.engine.connect() as connection:
+        message_id = insert_inbound(connection, values)
+        if message_id is None:
+            message_id = connection.execute(
+                sa.select(Message.id).where(Message.twilio_sid == sid)
+            ).scalar_one()
+            logger.info("inbound sms %s is a retry of message %s", sid, message_id)
+        else:
+            logger.info(
+                "stored inbound sms message %s from %s", message_id, mask_phone(from_number)
+            )
     # MMS photos: recorded here (a retry adds nothing, and records what a failed try missed),
     # fetched by the worker (gateway/staff/media.py).
-    record_media(session=session, message_id=message.id, media=media_from_form(form))
-    return xml(MessagingResponse())
+    media = media_from_form(form)
+    if media:
+        record_media(session=get_session(), message_id=message_id, media=media)
+    return empty_response()

@@ -274,3 +274,68 @@ def test_texts_from_one_patient_on_several_workers_are_processed_one_after_the_o
     assert handoff.note.get("summary")
     assert len(outbound(session)) == 1  # one acknowledgement; then the bot stepped back
     assert all(m.triage.get("decided_by") != "error" for m in inbound(session))
+
+
+def test_during_a_burst_the_worker_rests_after_routine_texts_but_never_after_an_emergency(
+    send_sms, session, app, fake_twilio
+):
+    """Web first: at a burst rate the loop claims one text at a time and rests three times as
+    long as each routine text took; an emergency arriving during a rest ends it at once."""
+    from gateway.ingest.loop import BurstPacer
+
+    stop = threading.Event()
+    urgent = {"waiting": False}
+    pacer = BurstPacer(rate=20, share=0.25, stop=stop, urgent_waiting=lambda: urgent["waiting"])
+    assert pacer.batch_size() > 1  # quiet: whole batches, no rest
+    started = time.monotonic()
+    pacer.processed(urgent=False, seconds=0.1)
+    assert time.monotonic() - started < 0.05
+
+    pacer.arrived(50)  # 50 texts in the last second
+    assert pacer.batch_size() == 1
+    started = time.monotonic()
+    pacer.processed(urgent=False, seconds=0.1)
+    assert 0.28 <= time.monotonic() - started < 0.6  # rested ~0.3 s
+    started = time.monotonic()
+    pacer.processed(urgent=True, seconds=0.1)
+    assert time.monotonic() - started < 0.05  # an emergency is never paced
+    urgent["waiting"] = True
+    started = time.monotonic()
+    pacer.processed(urgent=False, seconds=2.0)  # would rest 6 s
+    assert time.monotonic() - started < 0.2  # an emergency in the lookout ends the rest
+
+
+def test_the_loop_answers_an_emergency_during_a_burst_of_routine_texts(
+    send_sms, session, app, fake_twilio
+):
+    """A burst is paced, yet an emergency sent behind it is answered within two seconds."""
+    for n in range(60):
+        send_sms(f"what time do you open {n}", from_=f"+1202555{5000 + n:04d}", process=False)
+    loop = IngestLoop(app)
+    loop.pacer.share = 0.05  # a deep rest after every routine text
+    loop.start()
+    try:
+        time.sleep(0.5)
+        assert loop.pacer.bursting()
+        started = time.monotonic()
+        assert send_sms(CHEST, process=False).status_code == 200
+        assert wait_until(
+            lambda: any("911" in m["Body"] for m in fake_twilio.messages), timeout=2.0
+        ), "no 911 guidance within 2 s of an emergency sent behind a burst"
+        elapsed = time.monotonic() - started
+        pending = sum(1 for m in inbound(session) if m.processed_at is None)
+    finally:
+        loop.stop()
+    assert elapsed < 2.0
+    assert pending > 30  # the routine texts were still waiting: the burst was paced
+
+
+def test_the_worker_ticks_leave_inbound_texts_to_its_ingest_loop(send_sms, session, app):
+    """In the worker process the loop owns inbound processing; `flask tick` still does it all."""
+    from gateway.scheduler import tick
+
+    send_sms("what's the portal link", process=False)
+    tick(app, datetime.now(UTC), ingest=False)
+    assert all(m.processed_at is None for m in inbound(session))
+    tick(app, datetime.now(UTC))
+    assert all(m.processed_at is not None for m in inbound(session))
