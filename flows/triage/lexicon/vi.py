@@ -111,3 +111,53 @@ LEXICON = Lexicon(
         {"chet", "song", "tho", "nguc", "giet", "ngat", "xiu", "mau", "sot", "dau", "met", "bung"}
     ),
 )
+
+# --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------
+CONCEPT_NUMBERS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "hai muoi": 20, "ba muoi": 30,
+}
+CONCEPT_TERMS = {
+    "day": (r"ngay\b",),
+    "week": (r"tuan\b",),
+    "month": (r"thang\b",),
+    "year": (r"tuoi\b(?! \w)", r"nam\b"),
+    "duration_before": (r"\b(?:da|duoc|suot|trong|tu)\s+(?:\w+\s+)?$",),
+    "duration_after": (r"^\W*(?:roi|nay|qua)\b",),
+    "age_marker": (r"\btuoi\b",),
+    "child": (r"\b(?:be|con|em be|chau|tre|thang be|con gai|con trai)\b",),
+    "newborn": (r"\b(?:so sinh|moi sinh|moi de)\b",),
+    "fever": (r"\b(?:sot|nong sot|phat sot|sot cao)\b",),
+    "temp_label": (r"\b(?:nhiet do|nhiet ke|do)\b",),
+    "lethargy": (r"\b(?:li bi|lo do|mem nhun|goi khong (?:day|tinh)|kho danh thuc|khong chiu (?:bu|an|uong)|bo bu|khong (?:bu|uong) (?:gi|duoc)|lu du)\b",),
+    "bleed": (r"\b(?:chay mau|ra mau|mat mau|mau chay|xuat huyet)\b",),
+    "nonstop": (r"\b(?:khong (?:ngung|cam|dung|het|ngot)|mai khong|hoai|nhieu qua|rat nhieu|liên tuc|lien tuc|ca tieng)\b",),
+    "pregnant": (r"\b(?:mang thai|co thai|co bau|mang bau|bau)\b",),
+    "late_pregnancy": (r"\b(?:ba thang cuoi|sap sinh|gan sinh|du sinh)\b",),
+    "gestation_week": (),
+    "fetal_movement": (r"\b(?:dap|cu dong|thai may|dong dau|cu quay)\b",),
+    "reduced": (r"\b(?:it|khong|khong con|ngung|giam|het)\b",),
+    "fetal_movement_reduced": (r"\b(?:khong thay|khong con thay) (?:em be|be|con|thai) (?:dap|cu dong)\b",),
+    "preeclampsia": (r"\bdau dau (?:du doi|rat|qua|kinh khung)\b|\b(?:mat|nhin) (?:mo|hoa|thay dom)\b",),
+    "face_droop": (r"\b(?:meo mieng|mieng (?:bi )?meo|mat (?:bi )?(?:lech|xe))\b",),
+    "arm_weak": (r"\b(?:tay|chan) (?:bi )?(?:yeu|liet|te|khong nhac len)\b",),
+    "speech_slurred": (r"\b(?:noi ngong|noi lap|noi khong ro|lap bap)\b",),
+    "sudden": (r"\b(?:dot nhien|tu nhien|bong nhien|dot ngot)\b",),
+    "cant_finish_sentence": (r"\bkhong noi (?:het|tron) cau\b",),
+    "breath_severe": (),
+    "lips": (r"\b(?:moi|mat|mong tay)\b",),
+    "blue": (r"\b(?:tim|tai|xanh tim)\b",),
+    "chest_pain": (r"\b(?:dau|tuc|that) nguc\b",),
+    "chest_danger": (r"\b(?:tay trai|ham|vai|lung|va mo hoi|mo hoi|chong mat|buon non|kho tho)\b",),
+    "ingest": (r"\b(?:uong|nuot|an|bi uong)\b",),
+    "pill_unit": (r"\bvien\b",),
+    "poison": (r"\b(?:thuoc tay|nuoc tay|thuoc chuot|thuoc diet co|thuoc tru sau|xang)\b",),
+    "suicidal": (r"\b(?:khong muon song (?:nua)?|muon chet|muon tu tu)\b",),
+    "swelling": (r"\b(?:sung|phu)\b",),
+    "airway": (r"\b(?:hong|luoi)\b",),
+    "face_part": (r"\b(?:moi|mat|mi mat)\b",),
+    "allergen": (r"\b(?:dau phong|tom|hai san|ong|di ung|thuoc)\b",),
+    "hypothetical": (r"\b(?:neu|lo nhu|phong khi|lo nhu)\b.{0,60}\b(?:phai lam (?:sao|gi)|lam the nao|thi sao)\b",),
+    "happening_now": (r"\b(?:bay gio|dang|hien gio)\b",),
+}
+# --- END emergency concepts -------------------------------------------------------------------
