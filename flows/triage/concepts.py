@@ -32,9 +32,10 @@ def _features() -> dict[str, tuple[Matcher, ...]]:
     merged: dict[str, list[Matcher]] = {}
     for mod in _MODULES:
         lang = mod.LEXICON.lang
+        start = r"(?<!\w)" if getattr(mod, "CONCEPT_WORD_START", False) else ""
         for name, patterns in getattr(mod, "CONCEPT_TERMS", {}).items():
             if patterns:
-                joined = "|".join(f"(?:{p})" for p in patterns)
+                joined = "|".join(f"{start}(?:{p})" for p in patterns)
                 merged.setdefault(name, []).append(compile_pattern(joined, latin=lang in _LATIN))
     return {name: tuple(ms) for name, ms in merged.items()}
 
@@ -193,7 +194,8 @@ class Features:
         marked = any(q.end - 4 <= s[0] <= q.end + 12 for s in self.spans("age_marker"))
         marked = marked or any(q.start - 14 <= s[0] <= q.start for s in self.spans("age_marker"))
         return marked or any(
-            s[1] >= q.start - 30 and s[0] <= q.end + 30 for s in self.spans("child") + self.spans("newborn")
+            s[1] >= q.start - 30 and s[0] <= q.end + 30
+            for s in self.spans("child") + self.spans("newborn")
         )
 
     def temperatures(self) -> list[tuple[int, float, bool]]:
@@ -207,6 +209,14 @@ class Features:
             if 34 <= value <= 44:
                 out.append((m.start(), value, bool(m.group("deg") or m.group("u"))))
         return out
+
+
+def blank_hyperbole(text: str) -> str:
+    """Blank every language's figures of speech built on dying ("me muero de risa", "笑死了"),
+    keeping offsets."""
+    for matcher in FEATURES.get("hyperbole", ()):
+        text = matcher.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def is_hypothetical(scope: Scope, start: int) -> bool:
@@ -312,7 +322,7 @@ def stroke_signs(f: Features) -> bool:
 def breathing_danger(f: Features) -> bool:
     if f.live("cant_finish_sentence") or f.live("breath_severe"):
         return True
-    return f.near("lips", "blue", 30, live="pair") is not None
+    return f.near("lips", "blue", 20, live="pair") is not None
 
 
 def chest_pain_danger(f: Features) -> bool:
@@ -325,6 +335,9 @@ def overdose_amount(f: Features) -> bool:
     if not f.has("ingest"):
         return False
     for q in _pill_counts(f):
+        # "I take 30 a month, need a refill" is a routine dose, not an overdose.
+        if any(abs(s[0] - q) < 40 for s in f.spans("dosing_routine")):
+            continue
         if any(abs(s[0] - q) < 50 for s in f.spans("ingest")) and f.is_live(q):
             return True
     return f.near("ingest", "poison", 40, live="a") is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.triage import rules
-from flows.triage.concepts import is_hypothetical, screen_concepts
+from flows.triage.concepts import blank_hyperbole, is_hypothetical, screen_concepts
 from flows.triage.lexicon.en import THREAT_CUES
 from flows.triage.normalize import normalize
 from flows.triage.safety_net import screen_net
@@ -30,7 +30,7 @@ def _blank_idiom(match: re.Match[str]) -> str:
 def strip_idioms(text: str) -> str:
     """Blank out figures of speech and benign mentions ("stroke clinic"), keeping offsets so
     clause boundaries stay put."""
-    text = rules.IDIOMS.sub(_blank_idiom, text)
+    text = blank_hyperbole(rules.IDIOMS.sub(_blank_idiom, text))
     return rules.MENTIONS.sub(lambda m: " " * len(m.group()), text)
 
 

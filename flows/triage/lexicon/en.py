@@ -2043,8 +2043,8 @@ CONCEPT_TERMS = {
     "temp_label": (r"\b(?:temp\w*|thermometer|reads?|reading|rectal|forehead)\b",),
     "lethargy": (
         r"\b(?:hard to wake|wont wake|will not wake|cant wake|barely wakes?|barely awake|"
-        r"limp|floppy|lethargic|listless|unresponsive|not (?:drinking|feeding|eating) (?:anything|at all)|"
-        r"wont (?:drink|feed|nurse|eat) (?:anything)?|refus\w* (?:to )?(?:drink|feed|nurse|the bottle)|"
+        r"limp|floppy|lethargic|listless|unresponsive|not (?:drinking|feeding) (?:anything|at all)|"
+        r"wont (?:drink|feed|nurse) (?:anything)?|refus\w* (?:to )?(?:drink|feed|nurse|the bottle)|"
         r"no wet diapers?|sleeping (?:all day|nonstop)|wont stay awake|cant stay awake|out of it)\b",
     ),
     "bleed": (
@@ -2105,7 +2105,7 @@ CONCEPT_TERMS = {
         r"\b(?:cant|can not) (?:talk|speak) (?:without|between) (?:\w+ )?breath\w*",
     ),
     "breath_severe": (),
-    "lips": (r"\b(?:lips?|mouth|face|fingernails?|nails)\b",),
+    "lips": (r"\b(?:lips?|face|fingernails?|nails)\b",),
     "blue": (r"\b(?:blue|bluish|blu|gray|grey|greyish|purple|purplish|dusky)\b",),
     "chest_pain": (
         r"\bchest\b{gap}(?:pain|hurts?|tight\w*|pressure|heav\w*|squeez\w*|crush\w*)",
@@ -2116,7 +2116,7 @@ CONCEPT_TERMS = {
         r"nause\w*|short of breath|cant breathe|dizzy|faint\w*|crushing|elephant)\b",
     ),
     "ingest": (
-        r"\b(?:took|taken|swallowed|ate|downed|chugged|drank|popped|gulped|got into|had|gave (?:him|her))\b",
+        r"\b(?:took|taken|swallowed|ate|downed|chugged|drank|popped|gulped|got into|gave (?:him|her))\b",
     ),
     "pill_unit": (
         r"\b(?:pills?|tablets?|tabs|capsules?|caps|gummies|edibles|sleeping pills|benadryl|tylenol|"
@@ -2147,5 +2147,7 @@ CONCEPT_TERMS = {
         r"\b(?:right now|now|currently|at the moment|is having|hes having|shes having|im having|"
         r"is happening|just (?:had|started|happened))\b",
     ),
+    "dosing_routine": (r"\b(?:a day|per day|daily|a week|a month|per month|left|refills?|prescribed|supply|bottle of \d+)\b",),
+    "hyperbole": (r"\b(?:going to|gonna|ill|i will|will|im going to) die (?:if i have to|waiting|of (?:boredom|embarrassment|shame|laughter|hunger)|before (?:i|they) (?:get|call))\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

@@ -867,7 +867,7 @@ CONCEPT_TERMS = {
     "lethargy": (
         r"\b(?:decaid[oa]|no (?:se )?despierta|casi no despierta|no reacciona|letargic[oa]|"
         r"(?:muy |bien )?aguadit[oa]|flojit[oa]|(?:esta|se ve) (?:muy )?(?:floj[oa]|blandit[oa]|adormilad[oa])|"
-        r"no (?:quiere )?(?:tomar|comer|beber|mamar) nada|no quiere (?:el pecho|la leche|mamar|tomar)|"
+        r"no (?:quiere )?(?:tomar|beber|mamar) nada|no quiere (?:el pecho|la leche|mamar|tomar)|"
         r"dificil de despertar|cuesta despertar\w*|no moja (?:el )?panal)\b",
     ),
     "bleed": (r"\b(?:sangr\w*|hemorragia)\b",),
@@ -900,7 +900,7 @@ CONCEPT_TERMS = {
     "blue": (r"\b(?:morad[oa]s?|azul\w*|moradit[oa]s?|grises?)\b",),
     "chest_pain": (r"\b(?:dolor|opresion|presion|apreton|peso)\b{gap}pecho\b|\bpecho\b{gap}(?:duele|aprieta|oprime)\b",),
     "chest_danger": (r"\b(?:brazo|mandibula|quijada|espalda|hombro|sudando|sudor|sudor frio|mareo|mareado|nausea\w*|falta (?:el )?aire)\b",),
-    "ingest": (r"\b(?:tomo|tome|tomado|se tomo|se trago|trago|comio|bebio|se bebio|ingirio|se metio)\b",),
+    "ingest": (r"\b(?:se tomo|me tome|se ha tomado|se trago|me trague|se comio|se bebio|ingirio|se metio)\b",),
     "pill_unit": (r"\b(?:pastillas?|tabletas?|pildoras?|capsulas?)\b",),
     "poison": (r"\b(?:cloro|lejia|veneno|raticida|insecticida|detergente|limpiador|gasolina|anticongelante|pila de boton)\b",),
     "suicidal": (
@@ -916,5 +916,7 @@ CONCEPT_TERMS = {
         r"\ben caso de que\b|\bsi (?:alguna vez|algun dia|otra vez le)\b",
     ),
     "happening_now": (r"\b(?:ahora mismo|ahorita|en este momento|esta teniendo|le esta dando|ahora)\b",),
+    "dosing_routine": (r"\b(?:al dia|por dia|diari\w*|al mes|por mes|a la semana|me quedan|resurtido|receta|recetad\w*)\b",),
+    "hyperbole": (r"\bme muero (?:de|del|si no)\b|\bmuriendo de (?:risa|hambre|sueno|calor|frio|aburrimiento|verguenza|ganas)\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

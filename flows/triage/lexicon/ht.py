@@ -104,7 +104,7 @@ CONCEPT_TERMS = {
     "newborn": (r"\b(?:fek fet|tibebe ki fek fet|nouvo ne)\b",),
     "fever": (r"\b(?:lafyev|fyev|gwo lafyev|cho anpil)\b",),
     "temp_label": (r"\b(?:tanperati|temperati|tèmomèt|temomet)\b",),
-    "lethargy": (r"\b(?:pa vle (?:bwe|tete|manje)|li pa reveye|difisil pou reveye|mou net|fèb net|feb net|kase)\b",),
+    "lethargy": (r"\b(?:pa vle (?:bwe|tete)|li pa reveye|difisil pou reveye|mou net|fèb net|feb net|kase)\b",),
     "bleed": (r"\b(?:senyen|san an|san ap koule|pedi san)\b",),
     "nonstop": (r"\b(?:pa (?:vle )?(?:sispann|kanpe|rete)|anpil|toujou ap)\b",),
     "pregnant": (r"\b(?:ansent|gwoses)\b",),
@@ -134,5 +134,7 @@ CONCEPT_TERMS = {
     "allergen": (r"\b(?:pistach|nwa|kribich|fwi de me|myel|gep|pike|alèji|aleji|antibyotik|piki|manje)\b",),
     "hypothetical": (r"\b(?:kisa|sa) pou (?:m|mwen|nou) fe si\b|\bsi (?:li|yo) ta\b",),
     "happening_now": (r"\b(?:kounye a|kounya|la a menm)\b",),
+    "dosing_routine": (r"\b(?:chak jou|pa jou|chak mwa|preskripsyon|rete)\b",),
+    "hyperbole": (r"\bm ap mouri (?:ri|grangou|fatig|anbete)\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

@@ -119,7 +119,7 @@ CONCEPT_TERMS = {
     "fever": (r"\b(?:febre|febril|ardendo em febre|queimando de febre)\b",),
     "temp_label": (r"\b(?:temperatura|termometro|graus)\b",),
     "lethargy": (
-        r"\b(?:muito mole|molinh[oa]|mole|prostrad[oa]|abatid[oa]|nao (?:quer )?(?:beber|mamar|comer|tomar) nada|"
+        r"\b(?:muito mole|molinh[oa]|mole|prostrad[oa]|abatid[oa]|nao (?:quer )?(?:beber|mamar|tomar) nada|"
         r"nao (?:quer )?mamar|nao acorda|dificil de acordar|sonolent[oa] demais|nao reage|largad[oa])\b",
     ),
     "bleed": (r"\b(?:sangr\w*|sangue|hemorragia)\b",),
@@ -160,5 +160,7 @@ CONCEPT_TERMS = {
     "allergen": (r"\b(?:amendoim|castanha\w*|camarao|frutos do mar|abelha|vespa|picad\w*|antibiotico|penicilina|injecao|alergi\w*|comeu|tomar|tomei)\b",),
     "hypothetical": (r"\bo que (?:eu )?(?:devo|faco|fazer|a gente faz) (?:fazer )?(?:se|quando|caso)\b|\bcaso (?:ele|ela|eu) (?:tenha|tiver)\b",),
     "happening_now": (r"\b(?:agora|neste momento|esta tendo|ta tendo)\b",),
+    "dosing_routine": (r"\b(?:por dia|ao dia|diari\w*|por mes|ao mes|receita|sobraram|restam)\b",),
+    "hyperbole": (r"\b(?:morr\w*|morto|morta) de (?:vergonha|rir|fome|tedio|sono|calor|frio|saudade|cansaco)\b|\bquero morrer de\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

@@ -113,7 +113,7 @@ CONCEPT_TERMS = {
     "newborn": (r"\b(?:bagong (?:panganak|silang)|kapapanganak|newborn)\b",),
     "fever": (r"\b(?:lagnat|nilalagnat|inaapoy|mainit na mainit)\b",),
     "temp_label": (r"\b(?:temperatura|thermometer|temp)\b",),
-    "lethargy": (r"\b(?:lupaypay|matamlay|malata|nanghihina|ayaw (?:uminom|dumede|kumain|magising)|hindi (?:magising|dumedede|umiinom)|mahirap gisingin|tulog nang tulog)\b",),
+    "lethargy": (r"\b(?:lupaypay|matamlay|malata|nanghihina|ayaw (?:uminom|dumede|magising)|hindi (?:magising|dumedede|umiinom)|mahirap gisingin|tulog nang tulog)\b",),
     "bleed": (r"\b(?:dumudugo|nagdudugo|dugo|pagdurugo)\b",),
     "nonstop": (r"\b(?:ayaw (?:tumigil|huminto|maampat)|hindi (?:tumitigil|huminto|maampat|maawat|mapigil)|tuloy[- ]tuloy|sobrang dami|ang dami|marami)\b",),
     "pregnant": (r"\b(?:buntis|nagbubuntis|pagbubuntis)\b",),
@@ -143,5 +143,7 @@ CONCEPT_TERMS = {
     "allergen": (r"\b(?:mani|hipon|alimango|seafood|bubuyog|putakti|kinagat|antibiotic|allergy|allergic|kumain)\b",),
     "hypothetical": (r"\b(?:ano ang|anong) (?:dapat|gagawin)\b.{0,40}\bkung\b|\bpaano kung\b|\bkung sakaling\b",),
     "happening_now": (r"\b(?:ngayon|ngayon mismo|kasalukuyan)\b",),
+    "dosing_routine": (r"\b(?:araw[- ]araw|kada araw|isang araw|reseta|natitira)\b",),
+    "hyperbole": (r"\bmamamatay (?:na )?(?:ako )?sa (?:inip|gutom|tawa|hiya|pagod)\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

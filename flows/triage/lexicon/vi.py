@@ -159,5 +159,7 @@ CONCEPT_TERMS = {
     "allergen": (r"\b(?:dau phong|tom|hai san|ong|di ung|thuoc)\b",),
     "hypothetical": (r"\b(?:neu|lo nhu|phong khi|lo nhu)\b.{0,60}\b(?:phai lam (?:sao|gi)|lam the nao|thi sao)\b",),
     "happening_now": (r"\b(?:bay gio|dang|hien gio)\b",),
+    "dosing_routine": (r"\b(?:moi ngay|hang ngay|mot ngay|moi thang|toa|don thuoc|con lai)\b",),
+    "hyperbole": (r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",),
 }
 # --- END emergency concepts -------------------------------------------------------------------
