@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from flows.triage import rules
+from flows.triage.concepts import blank_hyperbole, is_hypothetical, screen_concepts
 from flows.triage.lexicon.en import THREAT_CUES
 from flows.triage.normalize import normalize
 from flows.triage.safety_net import screen_net
@@ -29,7 +30,7 @@ def _blank_idiom(match: re.Match[str]) -> str:
 def strip_idioms(text: str) -> str:
     """Blank out figures of speech and benign mentions ("stroke clinic"), keeping offsets so
     clause boundaries stay put."""
-    text = rules.IDIOMS.sub(_blank_idiom, text)
+    text = blank_hyperbole(rules.IDIOMS.sub(_blank_idiom, text))
     return rules.MENTIONS.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -57,6 +58,8 @@ def screen_text(
                 continue
             if is_over(scope, match.start(), settled_counts=True):
                 continue
+            if is_hypothetical(scope, match.start()):
+                continue
             names = found.setdefault(kind, [])
             if rule.name not in names:
                 names.append(rule.name)
@@ -64,6 +67,10 @@ def screen_text(
     # The safety net: risk classes near intent or severity cues, and vital signs in danger.
     for kind, names in screen_net(scope, langs).items():
         found.setdefault(kind, []).extend(n for n in names if n not in found.get(kind, ()))
+    # Red-flag concepts over language-neutral features (ages, weeks, amounts, onset), fed by
+    # every language's term lists.
+    for kind, names in screen_concepts(scope, langs).items():
+        found.setdefault(kind, []).extend(names)
     # Suicidal thoughts, self-harm and threats to others decide the kind even beside a medical
     # sign: the 988 reply also gives 911 guidance.
     for kind in (Emergency.MENTAL_HEALTH, Emergency.MEDICAL):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.triage.concepts import is_hypothetical
 from flows.triage.lexicon import LEXICONS
 from flows.triage.rules import Matcher, compile_pattern
 from flows.triage.scope import Scope, is_denied, is_over
@@ -97,7 +98,11 @@ VITALS: tuple[VitalRule, ...] = _build_vitals()
 
 
 def _live(scope: Scope, start: int, langs: tuple[str, ...]) -> bool:
-    return not is_denied(scope, start, langs) and not is_over(scope, start, settled_counts=True)
+    return (
+        not is_denied(scope, start, langs)
+        and not is_over(scope, start, settled_counts=True)
+        and not is_hypothetical(scope, start)
+    )
 
 
 def _cue_near(

@@ -2015,3 +2015,139 @@ LEXICON = Lexicon(
     protected_words=PROTECTED_WORDS,
     abbreviations=ABBREVIATIONS,
 )
+
+# --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------
+# Per-language terms of the language-neutral red-flag concepts; numbers, ages, durations and
+# temperatures are read by the concept code itself.
+CONCEPT_NUMBERS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "dozen": 12,
+}
+CONCEPT_TERMS = {
+    "day": (r"days?\b",),
+    "week": (r"weeks?\b", r"wks?\b"),
+    "month": (r"months?\b", r"mos?\b"),
+    "year": (r"years?\b", r"yrs?\b", r"yo\b"),
+    "duration_before": (r"\b(?:for|past|last|since|over|about the last)\s+(?:\w+\s+)?$",),
+    "duration_after": (r"^\W*(?:ago|now|straight|in a row|of)\b",),
+    "age_marker": (r"^\W*old\b", r"\bold\b", r"\baged?\b"),
+    "child": (
+        r"\b(?:baby|babys|infant|son|daughter|kid|kids|child|toddler|boy|girl|grandson|"
+        r"granddaughter|little one|lo)\b",
+    ),
+    "newborn": (r"\bnew ?borns?\b|\bneonat\w*|\bpreemie\b",),
+    "fever": (
+        r"\b(?:fever\w*|febrile|burning up|high temp\w*|running a temp\w*|spiking)\b",
+    ),
+    "temp_label": (r"\b(?:temp\w*|thermometer|reads?|reading|rectal|forehead)\b",),
+    "lethargy": (
+        r"\b(?:hard to wake|wont wake|will not wake|cant wake|barely wakes?|barely awake|"
+        r"limp|floppy|lethargic|listless|unresponsive|not (?:drinking|feeding) (?:anything|at all)|"
+        r"wont (?:drink|feed|nurse) (?:anything)?|refus\w* (?:to )?(?:drink|feed|nurse|the bottle)|"
+        r"no wet diapers?|sleeping (?:all day|nonstop)|wont stay awake|cant stay awake|out of it)\b",
+    ),
+    "bleed": (
+        r"\b(?:bleed\w*|blood(?! (?:tests?|work|pressure|sugars?|draws?|type|results?|panel|levels?|"
+        r"counts?|thinners?|glucose|bank|donation|drive|orange)))\b",
+    ),
+    "nonstop": (
+        r"\b(?:wont|will not|doesnt|does not|cant|cannot|not|isnt) (?:\w+ )?stop\w*|"
+        r"\bnothing (?:\w+ ){0,2}(?:stops|stopped|makes it stop|works|helps)\b|\bkeeps? (?:on )?bleed\w*|"
+        r"\b(?:soak\w*|through) (?:\w+ ){0,2}(?:towels?|pads?|gauze|bandages?|shirt)\b|"
+        r"\b(?:for|over) (?:an? |\d+ |two |half an? )?(?:hours?|hrs?|(?:\d+ )?min\w*)\b|"
+        r"\b(?:a lot|so much|heavily|everywhere|nonstop|non stop|like crazy|pouring|gushing|squirting|"
+        r"spurting)\b",
+    ),
+    "pregnant": (
+        r"\b(?:pregnan\w*|expecting|gestation\w*|prenatal|ob appointment)\b",
+        r"\b(?:im|i am|shes|she is|wife is|at) (?:\d{2}|thirty \w+|twenty \w+) (?:weeks|wks)\b",
+    ),
+    "late_pregnancy": (
+        r"\bthird trimester\b|\b3rd trimester\b|\b(?:past|near|close to|before) (?:my )?due date\b|"
+        r"\bdue (?:date )?(?:in|next) (?:\w+ )?(?:weeks?|days?|month)\b|\bfull term\b",
+    ),
+    "gestation_week": (),
+    "fetal_movement": (
+        r"\b(?:kick\w*|moving|move\w*|movements?|wiggl\w*|flutter\w*|rolls?|rolling)\b",
+    ),
+    "reduced": (
+        r"\b(?:not|hasnt|havent|isnt|stopped|no longer|cant feel|dont feel|didnt feel|hardly|barely|"
+        r"less|fewer|decreased|reduced|slowed|not as much|quieter|much quieter|cant remember)\b",
+    ),
+    "fetal_movement_reduced": (
+        r"\b(?:havent|hasnt|not|cant|didnt|dont) (?:\w+ )?(?:felt|feel|feeling) (?:\w+ )?(?:kick|move|moving)\w*",
+    ),
+    "preeclampsia": (
+        r"\b(?:worst|severe|bad|pounding|terrible|splitting|awful)\b{gap}headache|"
+        r"\bheadache\b{gap}(?:wont go away|not going away|tylenol didnt|nothing helps)|"
+        r"\b(?:seeing (?:\w+ )?(?:spots|stars|sparkl\w*|flash\w*)|blurr?y vision|vision (?:is )?(?:blurr?\w*|"
+        r"weird|going)|flashing lights)\b|\bsudden(?:ly)? swell\w*",
+    ),
+    "face_droop": (
+        r"\b(?:face|mouth|smile|lip)\b(?:\W+\w+){0,4}?\W+(?:droop\w*|sag\w*|hanging down|crooked|"
+        r"lopsided|uneven|drooping)\b",
+        r"\b(?:corner|side) of (?:his|her|my|their) (?:mouth|face)\b(?:\W+\w+){0,3}?\W+(?:down|droop\w*)",
+    ),
+    "arm_weak": (
+        r"\b(?:arm|leg|hand)\b(?:\W+\w+){0,3}?\W+(?:weak|limp|numb|heavy|dead|wont lift)\b|"
+        r"\bcant (?:lift|raise|move) (?:his|her|my|their) (?:arm|leg)\b",
+    ),
+    "speech_slurred": (
+        r"\b(?:slurr\w*|mushy|garbled|gibberish|jumbled)\b|\bwords (?:are )?(?:coming out )?(?:wrong|mixed)\b",
+        r"\bcant (?:get (?:the |his |her |my )?words out|find (?:the |his |her )?words)\b",
+    ),
+    "sudden": (r"\b(?:sudden\w*|all of a sudden|out of nowhere|just now|minutes ago)\b",),
+    "cant_finish_sentence": (
+        r"\b(?:cant|can not|cannot|unable to|not able to) (?:finish|get out|say|complete) "
+        r"(?:a |my |his |her |full |whole |one )*(?:sentences?|words?)\b",
+        r"\bonly (?:say|get out|speak) (?:\w+ ){0,4}words? at a time\b",
+        r"\b(?:cant|can not) (?:talk|speak) (?:without|between) (?:\w+ )?breath\w*",
+    ),
+    "breath_severe": (),
+    "lips": (r"\b(?:lips?|face|fingernails?|nails)\b",),
+    "blue": (r"\b(?:blue|bluish|blu|gray|grey|greyish|purple|purplish|dusky)\b",),
+    "chest_pain": (
+        r"\bchest\b{gap}(?:pain|hurts?|tight\w*|pressure|heav\w*|squeez\w*|crush\w*)",
+        r"\b(?:pain|pressure|tightness|squeezing|heaviness)\b{gap}chest\b",
+    ),
+    "chest_danger": (
+        r"\b(?:jaw|left arm|down (?:my|his|her) arm|arm|shoulder|back)\b|\b(?:sweat\w*|clammy|"
+        r"nause\w*|short of breath|cant breathe|dizzy|faint\w*|crushing|elephant)\b",
+    ),
+    "ingest": (
+        r"\b(?:took|taken|swallowed|ate|downed|chugged|drank|popped|gulped|got into|gave (?:him|her))\b",
+    ),
+    "pill_unit": (
+        r"\b(?:pills?|tablets?|tabs|capsules?|caps|gummies|edibles|sleeping pills|benadryl|tylenol|"
+        r"ibuprofen|advil|xanax|oxy\w*|percocet)\b",
+    ),
+    "poison": (
+        r"\b(?:bleach|antifreeze|drain cleaner|lye|rat poison|pesticide|weed killer|lighter fluid|"
+        r"gasoline|lamp oil|button batter(?:y|ies)|laundry pods?|detergent pods?)\b",
+    ),
+    "suicidal": (
+        r"\b(?:dont|do not|no longer) plan on (?:being|staying) (?:around|here|alive)\b",
+        r"\b(?:not|wont) (?:be )?(?:around|here|alive) (?:after|past|by) (?:this|the|tonight|tomorrow)\b",
+    ),
+    "swelling": (r"\b(?:swell\w*|swoll\w*|puff\w*|thick|closing|tight\w*)\b",),
+    "airway": (r"\b(?:throat|tongue|airway)\b",),
+    "face_part": (r"\b(?:lips?|face|eyes?|mouth)\b",),
+    "allergen": (
+        r"\b(?:peanuts?|nuts?|shellfish|shrimp|crab|lobster|fish|eggs?|sesame|bee|wasp|hornet|stung|"
+        r"sting|antibiotic\w*|penicillin|amoxicillin|sulfa|new (?:med\w*|pill)|injection|shot|"
+        r"allerg\w*|ate|eating)\b",
+    ),
+    "hypothetical": (
+        r"\bwhat (?:should|do|would|can) (?:i|we) do (?:if|when|in case)\b",
+        r"\b(?:what|how) (?:happens|to do) if\b|\bin case (?:he|she|i|they|my|it)\b",
+        r"\bif (?:it|this|that) (?:ever )?happens? again\b|\bwhat are the (?:warning )?signs of\b",
+    ),
+    "happening_now": (
+        r"\b(?:right now|now|currently|at the moment|is having|hes having|shes having|im having|"
+        r"is happening|just (?:had|started|happened))\b",
+    ),
+    "dosing_routine": (r"\b(?:a day|per day|daily|a week|a month|per month|left|refills?|prescribed|supply|bottle of \d+)\b",),
+    "hyperbole": (r"\b(?:going to|gonna|ill|i will|will|im going to) die (?:if i have to|waiting|of (?:boredom|embarrassment|shame|laughter|hunger)|before (?:i|they) (?:get|call))\b",),
+}
+# --- END emergency concepts -------------------------------------------------------------------

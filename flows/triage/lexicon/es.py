@@ -845,3 +845,78 @@ LEXICON = Lexicon(
     }),
     abbreviations=ABBREVIATIONS,
 )
+
+# --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------
+CONCEPT_NUMBERS = {
+    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15,
+    "veinte": 20, "treinta": 30, "cuarenta": 40,
+}
+CONCEPT_TERMS = {
+    "day": (r"dias?\b",),
+    "week": (r"semanas?\b",),
+    "month": (r"mes(?:es)?\b",),
+    "year": (r"anos?\b", r"anitos?\b"),
+    "duration_before": (r"\b(?:hace|desde hace|durante|por|lleva|llevo|ya|desde)\s+(?:\w+\s+)?$",),
+    "duration_after": (r"^\W*(?:seguid\w*|sin parar)\b",),
+    "age_marker": (r"\bde (?:edad|nacid\w*)\b", r"\b(?:bebe|nino|nina|hij[oa]|nene|nena)\s+de\s+\S+\s+\w+\b", r"\btiene \S+ (?:dias|semanas|mes|meses|anos)\b"),
+    "child": (r"\b(?:bebe|bebita|bebito|nin[oa]s?|hij[oa]s?|nen[ea]|chiquit[oa]|nieto|nieta|criatura)\b",),
+    "newborn": (r"\brecien nacid[oa]s?\b",),
+    "fever": (r"\b(?:fiebre|calentura|fiebron|temperatura alta|ardiendo en fiebre)\b",),
+    "temp_label": (r"\b(?:temperatura|termometro|marca|grados)\b",),
+    "lethargy": (
+        r"\b(?:decaid[oa]|no (?:se )?despierta|casi no despierta|no reacciona|letargic[oa]|"
+        r"(?:muy |bien )?aguadit[oa]|flojit[oa]|(?:esta|se ve) (?:muy )?(?:floj[oa]|blandit[oa]|adormilad[oa])|"
+        r"no (?:quiere )?(?:tomar|beber|mamar) nada|no quiere (?:el pecho|la leche|mamar|tomar)|"
+        r"dificil de despertar|cuesta despertar\w*|no moja (?:el )?panal)\b",
+    ),
+    "bleed": (r"\b(?:sangr\w*|hemorragia)\b",),
+    "nonstop": (
+        r"\bno (?:le |se )?(?:para|paro|deja de|se detiene|se quita|se corta|para de)\b|\bsin parar\b|"
+        r"\b(?:mucho|muchisim[oa]|much[oa]|abundante|chorros?|a chorros)\b|\bempap\w*|"
+        r"\bdesde hace (?:una |\d+ |media )?(?:hora|horas|minutos)\b",
+    ),
+    "pregnant": (r"\btengo \d{2} semanas\b", r"\b(?:embarazad[oa]|embarazo|gestacion|encinta|prenatal)\b",),
+    "late_pregnancy": (r"\btercer trimestre\b|\b(?:fecha de parto|salgo de cuentas)\b",),
+    "gestation_week": (r"\bsemana \d{2}\b",),
+    "fetal_movement": (r"\b(?:mueve|moverse|movimientos?|patad\w*|pata|siento (?:al|a mi) bebe)\b",),
+    "reduced": (
+        r"\b(?:no|casi no|ya no|dejo de|menos|poco|apenas|ni)\b",
+    ),
+    "fetal_movement_reduced": (r"\bno (?:lo |la )?(?:he )?sentido (?:al |a mi )?bebe\b",),
+    "preeclampsia": (
+        r"\bdolor de cabeza (?:muy )?(?:fuerte\w*|horrible|terrible|que no se (?:quita|va))|"
+        r"\b(?:fuerte|terrible|horrible) dolor de cabeza|\bfortisimo\b|"
+        r"\b(?:veo|vista|vision) (?:\w+ )?(?:borros\w*|lucecitas|manchas|puntos|estrellitas)|"
+        r"\bveo lucecitas\b|\bhinchazon (?:de repente|repentina)\b",
+    ),
+    "face_droop": (r"\b(?:boca|cara)\b(?:\W+\w+){0,3}?\W+(?:torcid[oa]|chueca|caid[oa]|ladead[oa])\b|\bse le torcio (?:la boca|la cara)\b|\bse le cayo (?:la cara|un lado)\b",),
+    "arm_weak": (r"\bno (?:puede|podia) (?:levantar|mover) (?:el|la|su) (?:brazo|pierna|mano)\b|\b(?:brazo|pierna)\b{gap}(?:sin fuerza|debil|dormid[oa]|muert[oa])\b",),
+    "speech_slurred": (r"\b(?:habla|hablando) (?:\w+ )?(?:raro|arrastrad\w*|enredad\w*|trabad\w*)\b|\bno (?:puede|le salen las palabras|se le entiende)\b|\barrastra las palabras\b",),
+    "sudden": (r"\b(?:de repente|de pronto|repentin\w*|subito)\b",),
+    "cant_finish_sentence": (r"\bno (?:puede|puedo) (?:terminar|completar|decir) (?:una )?(?:frase|oracion|palabra)s?\b",),
+    "breath_severe": (),
+    "lips": (r"\b(?:labios?|boca|unas|cara)\b",),
+    "blue": (r"\b(?:morad[oa]s?|azul\w*|moradit[oa]s?|grises?)\b",),
+    "chest_pain": (r"\b(?:dolor|opresion|presion|apreton|peso)\b{gap}pecho\b|\bpecho\b{gap}(?:duele|aprieta|oprime)\b",),
+    "chest_danger": (r"\b(?:brazo|mandibula|quijada|espalda|hombro|sudando|sudor|sudor frio|mareo|mareado|nausea\w*|falta (?:el )?aire)\b",),
+    "ingest": (r"\b(?:se tomo|me tome|se ha tomado|se trago|me trague|se comio|se bebio|ingirio|se metio)\b",),
+    "pill_unit": (r"\b(?:pastillas?|tabletas?|pildoras?|capsulas?)\b",),
+    "poison": (r"\b(?:cloro|lejia|veneno|raticida|insecticida|detergente|limpiador|gasolina|anticongelante|pila de boton)\b",),
+    "suicidal": (
+        r"\b(?:ya )?no quiero (?:seguir )?(?:vivir|estar aqui|existir)\b|\bquiero (?:morirme|matarme|quitarme la vida)\b|"
+        r"\bme voy a (?:matar|quitar la vida)\b|\bpensando en (?:matarme|quitarme la vida|suicid\w*)\b",
+    ),
+    "swelling": (r"\b(?:hinch\w*|inflamad\w*|cerrando)\b",),
+    "airway": (r"\b(?:garganta|lengua)\b",),
+    "face_part": (r"\b(?:labios?|cara|ojos|boca)\b",),
+    "allergen": (r"\b(?:mani|cacahuate|nueces|mariscos?|camaron\w*|abeja|avispa|pico|picadura|antibiotico|penicilina|inyeccion|alergi\w*|comi|comio)\b",),
+    "hypothetical": (
+        r"\bque (?:debo|debemos|hago|hacemos|tengo que|tenemos que|se debe) (?:hacer )?(?:si|cuando|en caso)\b",
+        r"\ben caso de que\b|\bsi (?:alguna vez|algun dia|otra vez le)\b",
+    ),
+    "happening_now": (r"\b(?:ahora mismo|ahorita|en este momento|esta teniendo|le esta dando|ahora)\b",),
+    "dosing_routine": (r"\b(?:al dia|por dia|diari\w*|al mes|por mes|a la semana|me quedan|resurtido|receta|recetad\w*)\b",),
+    "hyperbole": (r"\bme muero (?:de|del|si no)\b|\bmuriendo de (?:risa|hambre|sueno|calor|frio|aburrimiento|verguenza|ganas)\b",),
+}
+# --- END emergency concepts -------------------------------------------------------------------

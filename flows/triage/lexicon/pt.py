@@ -99,3 +99,68 @@ LEXICON = Lexicon(
     ),
     confirm_words=frozenset({"sim", "confirmo", "claro"}),
 )
+
+# --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------
+CONCEPT_NUMBERS = {
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6,
+    "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "quinze": 15,
+    "vinte": 20, "trinta": 30,
+}
+CONCEPT_TERMS = {
+    "day": (r"dias?\b",),
+    "week": (r"semanas?\b",),
+    "month": (r"mes(?:es)?\b",),
+    "year": (r"anos?\b", r"aninhos?\b"),
+    "duration_before": (r"\b(?:ha|faz|desde|durante|por|ja)\s+(?:\w+\s+)?$",),
+    "duration_after": (r"^\W*(?:seguid\w*|sem parar)\b",),
+    "age_marker": (r"\bde (?:idade|vida|nascid\w*)\b", r"\b(?:bebe|filh[oa]|crianca|nenem)\s+de\s+\S+\s+\w+\b", r"\btem \S+ (?:dias|semanas|mes|meses|anos)\b"),
+    "child": (r"\b(?:bebe|nenem|neném|crianca|filh[oa]s?|menin[oa]|net[oa])\b",),
+    "newborn": (r"\brecem[- ]nascid[oa]s?\b",),
+    "fever": (r"\b(?:febre|febril|ardendo em febre|queimando de febre)\b",),
+    "temp_label": (r"\b(?:temperatura|termometro|graus)\b",),
+    "lethargy": (
+        r"\b(?:muito mole|molinh[oa]|mole|prostrad[oa]|abatid[oa]|nao (?:quer )?(?:beber|mamar|tomar) nada|"
+        r"nao (?:quer )?mamar|nao acorda|dificil de acordar|sonolent[oa] demais|nao reage|largad[oa])\b",
+    ),
+    "bleed": (r"\b(?:sangr\w*|sangue|hemorragia)\b",),
+    "nonstop": (
+        r"\bnao (?:\w+ )?(?:para|parou|estanca|estancou|para de)\b|\bsem parar\b|\b(?:muito|muit[oa]|demais|"
+        r"bastante)\b|\bencharc\w*|\bha (?:uma |\d+ |meia )?(?:hora|horas|minutos)\b",
+    ),
+    "pregnant": (r"\b(?:estou|to|tou) com \d{2} semanas\b", r"\b(?:gravida|gestante|gravidez|gestacao|pre ?natal)\b",),
+    "late_pregnancy": (r"\bterceiro trimestre\b|\bdata (?:prevista )?do parto\b",),
+    "gestation_week": (),
+    "fetal_movement": (r"\b(?:mexe\w*|mexer|movimentos?|chut\w*|se mover)\b",),
+    "reduced": (r"\b(?:nao|parou de|quase nao|menos|pouco|ja nao)\b",),
+    "fetal_movement_reduced": (r"\bnao (?:estou |to )?sent\w* (?:o |meu )?bebe\b",),
+    "preeclampsia": (
+        r"\bdor de cabeca (?:muito )?(?:forte|horrivel|terrivel|que nao passa)|\b(?:vista|visao) "
+        r"(?:\w+ )?(?:embacad\w*|turva|borrad\w*)|\bvendo (?:pontos|estrelinhas|luzes)\b",
+    ),
+    "face_droop": (r"\b(?:boca|rosto|cara)\b(?:\W+\w+){0,3}?\W+(?:tort[oa]|caid[oa]|repuxad[oa]|entortou)\b",),
+    "arm_weak": (r"\bnao (?:consegue|conseguia) (?:levantar|mexer) o (?:braco|perna)\b|\b(?:braco|perna)\b{gap}(?:fraco|dormente|sem forca|mole)\b",),
+    "speech_slurred": (r"\bfala (?:\w+ )?(?:enrolad\w*|arrastad\w*|estranh\w*)|\bfalando (?:enrolado|estranho|embolado)\b|\bnao consegue falar\b",),
+    "sudden": (r"\b(?:de repente|do nada|subit\w*|repentin\w*)\b",),
+    "cant_finish_sentence": (r"\bnao (?:consigo|consegue) (?:terminar|completar) (?:uma )?(?:frase|palavra)s?\b",),
+    "breath_severe": (r"\brespirando com (?:muita )?dificuldade\b|\bnao consegue respirar\b",),
+    "lips": (r"\b(?:labios?|boca|unhas|rosto)\b",),
+    "blue": (r"\b(?:rox[oa]s?|arroxead[oa]s?|azul\w*)\b",),
+    "chest_pain": (r"\b(?:dor|aperto|pressao|peso)\b{gap}peito\b|\bpeito\b{gap}(?:doendo|doi|apertado)\b",),
+    "chest_danger": (r"\b(?:braco|mandibula|queixo|costas|ombro|suando|suor|suor frio|tontura|nausea\w*|falta de ar)\b",),
+    "ingest": (r"\b(?:tomou|tomei|engoliu|engoli|bebeu|comeu|ingeriu)\b",),
+    "pill_unit": (r"\b(?:comprimidos?|pilulas?|capsulas?|remedios?)\b",),
+    "poison": (r"\b(?:agua sanitaria|candida|veneno|chumbinho|soda caustica|detergente|gasolina|raticida)\b",),
+    "suicidal": (
+        r"\bquero (?:me matar|morrer|sumir pra sempre)\b|\bnao quero mais viver\b|\bvou me matar\b|"
+        r"\bpensando em (?:me matar|suicid\w*|tirar minha vida)\b",
+    ),
+    "swelling": (r"\b(?:inch\w*|inflamad\w*|fechando)\b",),
+    "airway": (r"\b(?:garganta|lingua)\b",),
+    "face_part": (r"\b(?:labios?|rosto|olhos|boca)\b",),
+    "allergen": (r"\b(?:amendoim|castanha\w*|camarao|frutos do mar|abelha|vespa|picad\w*|antibiotico|penicilina|injecao|alergi\w*|comeu|tomar|tomei)\b",),
+    "hypothetical": (r"\bo que (?:eu )?(?:devo|faco|fazer|a gente faz) (?:fazer )?(?:se|quando|caso)\b|\bcaso (?:ele|ela|eu) (?:tenha|tiver)\b",),
+    "happening_now": (r"\b(?:agora|neste momento|esta tendo|ta tendo)\b",),
+    "dosing_routine": (r"\b(?:por dia|ao dia|diari\w*|por mes|ao mes|receita|sobraram|restam)\b",),
+    "hyperbole": (r"\b(?:morr\w*|morto|morta) de (?:vergonha|rir|fome|tedio|sono|calor|frio|saudade|cansaco)\b|\bquero morrer de\b",),
+}
+# --- END emergency concepts -------------------------------------------------------------------

@@ -1,0 +1,218 @@
+"""Red-flag concepts (flows/triage/concepts.py) in every shipped language, and the past,
+hypothetical, negated and joking statements that must not fire, as a patient would write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.triage.emergency import screen_emergency
+
+P = "medical"
+M = "mental_health"
+N = None
+
+CASES = [
+    # bleeding
+    ("my nose has been bleeding for 40 minutes and nothing makes it stop", "en", P),
+    ("a mi hijo le sangra la nariz desde hace una hora y no para", "es", P),
+    ("vết cắt ở tay chảy máu mãi không cầm được", "vi", P),
+    ("我手割伤了，血一直流止不住", "zh", P),
+    ("Dumudugo pa rin ang sugat ng anak ko, ayaw tumigil kahit diniinan na namin", "tl", P),
+    ("손을 베었는데 피가 계속 나고 멈추지 않아요", "ko", P),
+    ("ابني جرح يده والدم لا يتوقف منذ ساعة", "ar", P),
+    ("Порезала палец, кровь не останавливается уже полчаса", "ru", P),
+    ("Pitit mwen blese, san an pa vle sispann koule", "ht", P),
+    ("Meu marido se cortou e o sangue não para de sair", "pt", P),
+    ("estoy sangrando muchisimo despues del parto, empapo una toalla cada hora", "es", P),
+    # infant fever
+    ("our two month old has a fever of 38.5", "en", P),
+    ("mi bebé de 2 meses tiene fiebre de 38.3", "es", P),
+    ("con tôi mới 1 tháng tuổi bị sốt 38 độ", "vi", P),
+    ("宝宝两个月大，发烧38.5度", "zh", P),
+    ("May lagnat ang baby ko, 3 linggo pa lang siya", "tl", P),
+    ("생후 5주 된 아기가 열이 38도예요", "ko", P),
+    ("طفلي عمره شهرين وحرارته 38.5", "ar", P),
+    ("Ребенку 3 недели, температура 38,2", "ru", P),
+    ("Bebe m gen 1 mwa, li gen lafyèv", "ht", P),
+    ("Meu bebê de 6 semanas está com febre de 38", "pt", P),
+    ("newborn is burning up, 100.9F rectal", "en", P),
+    # plain fever
+    ("my 8 year old has had a fever of 101 since yesterday, can we get seen this week?", "en", N),
+    ("tengo fiebre de 38 y dolor de garganta, me pueden dar cita manana?", "es", N),
+    ("Meu filho de 10 anos está com febre de 38,5 desde ontem, dá para marcar consulta?", "pt", N),
+    ("我儿子七岁，发烧38度，想预约明天看医生", "zh", N),
+    ("У меня температура 37,9 второй день, можно записаться к терапевту?", "ru", N),
+    ("may lagnat ako since kahapon, pwede ba magpa-schedule bukas?", "tl", N),
+    ("my baby is 10 months and has a low fever from teething, can we come thursday", "en", N),
+    # child fever lethargic
+    (
+        "my daughter (5) has had a high fever since last night and now shes floppy and wont drink anything",
+        "en",
+        P,
+    ),
+    (
+        "mi hijo tiene fiebre de 39.5 y está muy decaído, casi no despierta y no quiere tomar nada",
+        "es",
+        P,
+    ),
+    ("bé nhà tôi sốt cao 40 độ, li bì, gọi không dậy", "vi", P),
+    ("孩子发高烧，一直昏睡叫不醒，也不喝水", "zh", P),
+    ("Mataas ang lagnat ng anak ko at lupaypay siya, ayaw uminom", "tl", P),
+    ("아이가 고열이 나고 축 늘어져서 잘 깨지 않아요", "ko", P),
+    ("ابنتي عندها حرارة عالية وهي خاملة جدا ولا تشرب", "ar", P),
+    ("У сына высокая температура, он вялый, не пьет и его трудно разбудить", "ru", P),
+    ("Pitit mwen gen gwo lafyèv, li fèb nèt, li pa vle bwè", "ht", P),
+    ("Minha filha está com febre alta e muito mole, não quer beber nada", "pt", P),
+    # pregnancy movement
+    ("34 weeks and I havent felt her kick since yesterday morning", "en", P),
+    ("tengo 36 semanas y hoy casi no siento al bebé moverse", "es", P),
+    ("tôi có thai 32 tuần, từ sáng đến giờ em bé ít đạp hẳn", "vi", P),
+    ("怀孕35周，今天胎动明显减少", "zh", P),
+    ("33 linggo na akong buntis at hindi ko na maramdaman ang galaw ni baby", "tl", P),
+    ("임신 30주인데 오늘 태동이 거의 없어요", "ko", P),
+    ("أنا حامل في الأسبوع 34 ولا أشعر بحركة الجنين منذ الصباح", "ar", P),
+    ("Срок 37 недель, малыш сегодня почти не шевелится", "ru", P),
+    ("Mwen ansent 8 mwa, depi maten mwen pa santi ti bebe a bouje", "ht", P),
+    ("Estou com 35 semanas e o bebê parou de mexer desde ontem", "pt", P),
+    (
+        "im 31 weeks, pounding headache that tylenol didnt touch and im seeing sparkly spots",
+        "en",
+        P,
+    ),
+    ("embarazada de 30 semanas con un dolor de cabeza fortisimo y veo borroso", "es", P),
+    ("grávida de 33 semanas, dor de cabeça muito forte e vista embaçada", "pt", P),
+    ("беременность 32 недели, сильная головная боль и мушки перед глазами", "ru", P),
+    ("怀孕30周，下面出血了", "zh", P),
+    ("I'm 32 weeks, baby is moving fine, can I move my ultrasound to Friday?", "en", N),
+    ("tengo 20 semanas, a que hora es mi cita de ultrasonido?", "es", N),
+    ("怀孕32周，宝宝动得很好，想改一下产检时间", "zh", N),
+    # stroke
+    (
+        "my dads words are coming out all mushy and the left corner of his mouth is hanging down",
+        "en",
+        P,
+    ),
+    ("a mi abuela se le torció la boca de repente y no puede levantar el brazo", "es", P),
+    ("我爸突然嘴歪了，说话含糊不清", "zh", P),
+    ("Biglang tumabingi ang mukha ni lola at hindi siya makapagsalita nang maayos", "tl", P),
+    ("할머니가 갑자기 한쪽 얼굴이 처지고 말이 어눌해요", "ko", P),
+    ("أبي فجأة وجهه مائل ولا يستطيع تحريك ذراعه", "ar", P),
+    ("У папы внезапно перекосило лицо и невнятная речь", "ru", P),
+    ("Manman m bouch li vin kwochi toudenkou, li pa ka pale byen", "ht", P),
+    ("Meu pai de repente ficou com a boca torta e a fala enrolada", "pt", P),
+    # breathing
+    ("he can only say two or three words at a time and his lips look bluish", "en", P),
+    ("mi hijo respira muy rápido y tiene los labios morados", "es", P),
+    ("我妈喘不过气，嘴唇发紫", "zh", P),
+    ("Hirap huminga si tatay at nangingitim ang labi", "tl", P),
+    ("숨이 너무 차서 말을 끝까지 못 하겠어요", "ko", P),
+    ("زوجي لا يستطيع التنفس وشفتاه زرقاء", "ar", P),
+    ("Не могу договорить фразу, задыхаюсь", "ru", P),
+    ("Meu filho está com os lábios roxos e respirando com muita dificuldade", "pt", P),
+    # chest
+    ("tightness across my chest spreading to my jaw and im sweaty", "en", P),
+    (
+        "tengo una opresión en el pecho que me baja por el brazo izquierdo y estoy sudando frío",
+        "es",
+        P,
+    ),
+    ("胸口很闷很痛，左手臂也麻，一直出冷汗", "zh", P),
+    ("Masakit ang dibdib ko parang may nakadagan at pinagpapawisan ako ng malamig", "tl", P),
+    ("가슴이 쥐어짜듯 아프고 식은땀이 나요", "ko", P),
+    ("عندي ضغط في صدري وينتشر إلى ذراعي اليسرى مع تعرق", "ar", P),
+    ("Давит в груди, отдает в левую руку, холодный пот", "ru", P),
+    ("Mwen gen yon doulè nan pwatrin ki desann nan bra goch mwen", "ht", P),
+    ("Estou com um aperto no peito que vai para o braço esquerdo e suor frio", "pt", P),
+    # overdose
+    ("my husband downed 25 sleeping tablets with vodka", "en", P),
+    ("mi hija se tomó 20 pastillas de paracetamol", "es", P),
+    ("em trai tôi uống 30 viên thuốc ngủ", "vi", P),
+    ("我女儿吃了二十片安眠药", "zh", P),
+    ("Uminom ng 15 tableta ng gamot ang kapatid ko", "tl", P),
+    ("동생이 수면제를 20알 먹었어요", "ko", P),
+    ("ابني بلع 20 حبة من دواء الضغط", "ar", P),
+    ("Дочь выпила 25 таблеток снотворного", "ru", P),
+    ("Frè m bwè 20 grenn medikaman", "ht", P),
+    ("Meu filho tomou 20 comprimidos de remédio para dormir", "pt", P),
+    ("mi niño se tomó cloro", "es", P),
+    ("孩子喝了漂白水", "zh", P),
+    ("ребенок выпил средство для чистки труб", "ru", P),
+    # suicidal
+    ("ya no quiero vivir, tengo las pastillas listas", "es", M),
+    ("我不想活了，已经准备好了药", "zh", M),
+    ("Ayoko na mabuhay, gusto ko nang magpakamatay", "tl", M),
+    ("더 이상 살고 싶지 않아요. 약을 모아 뒀어요", "ko", M),
+    ("لا أريد أن أعيش بعد الآن، أفكر في الانتحار", "ar", M),
+    ("Не хочу больше жить, думаю прыгнуть с крыши", "ru", M),
+    ("Mwen pa vle viv ankò, m ap touye tèt mwen", "ht", M),
+    ("Não aguento mais, quero me matar", "pt", M),
+    ("tôi không muốn sống nữa, đã mua sẵn thuốc", "vi", M),
+    ("i dont plan on being around after this weekend", "en", M),
+    # anaphylaxis
+    ("ate shrimp at lunch and now my tongue feels thick and my throat is tight", "en", P),
+    ("me picó una abeja y se me está hinchando la garganta", "es", P),
+    ("吃了花生以后舌头和喉咙肿起来了", "zh", P),
+    ("Kumain siya ng hipon at namamaga ang labi at lalamunan niya", "tl", P),
+    ("땅콩 먹고 나서 혀랑 목이 부어요", "ko", P),
+    ("بعد ما أكل الفول السوداني انتفخ لسانه وحلقه", "ar", P),
+    ("После укуса осы распухло горло, трудно глотать", "ru", P),
+    ("Apre li fin manje pistach, lang li anfle", "ht", P),
+    ("Depois de tomar o antibiótico minha garganta está inchando", "pt", P),
+    # past
+    ("Back in March I had a TIA, fully recovered; just need my cholesterol refill", "en", N),
+    (
+        "el año pasado tuve un infarto, ya me trataron y estoy bien, quiero renovar mi receta",
+        "es",
+        N,
+    ),
+    ("Ano passado tive um AVC mas já estou bem, preciso remarcar minha consulta", "pt", N),
+    ("去年我中风过，现在已经好了，想预约复查", "zh", N),
+    ("В прошлом году был инфаркт, сейчас все хорошо, нужен рецепт", "ru", N),
+    ("năm ngoái tôi bị đột quỵ, giờ đã khỏe rồi, muốn đặt lịch tái khám", "vi", N),
+    ("작년에 뇌졸중이 있었는데 지금은 괜찮아요. 예약 변경하고 싶어요", "ko", N),
+    ("noong isang taon na-stroke ako pero okay na ako ngayon, gusto ko magpa-checkup", "tl", N),
+    (
+        "my son had a seizure in october, neuro already treated it and hes doing fine now. need a school form",
+        "en",
+        N,
+    ),
+    # hypothetical
+    ("what should I do if my son has a seizure at school?", "en", N),
+    ("qué debo hacer si mi esposo tiene dolor de pecho otra vez?", "es", N),
+    ("O que devo fazer se meu pai tiver um derrame?", "pt", N),
+    ("Что делать, если у ребенка начнутся судороги?", "ru", N),
+    ("Ano ang dapat kong gawin kung magkaroon ng seizure ang anak ko?", "tl", N),
+    ("如果孩子抽搐了应该怎么办？", "zh", N),
+    # hyperbole
+    ("this traffic is killing me, running 10 min late", "en", N),
+    ("I'll die of boredom in that waiting room lol", "en", N),
+    ("me muero de risa con tu mensaje, sí confirmo la cita", "es", N),
+    ("me muero de hambre, puedo comer antes del analisis?", "es", N),
+    ("to morrendo de rir aqui, confirmo sim", "pt", N),
+    ("Mamamatay na ako sa inip dito sa waiting room haha", "tl", N),
+    ("Умираю со смеху, да, приду в четверг", "ru", N),
+    ("배고파 죽겠어요, 검사 전에 물 마셔도 되나요?", "ko", N),
+    ("笑死我了，好的周四见", "zh", N),
+    ("饿死了，抽血前能吃东西吗", "zh", N),
+    ("đói chết mất, trước khi xét nghiệm có được ăn không?", "vi", N),
+    ("أموت من الضحك، نعم سأحضر الموعد", "ar", N),
+    ("M ap mouri ri, wi m ap vini jedi", "ht", N),
+    ("my boss is going to kill me if I miss another day, can I get a doctors note", "en", N),
+    # routine + minor symptom
+    ("need to reschedule thursday, I have a cold and a cough", "en", N),
+    ("quiero cambiar mi cita, tengo un poco de tos", "es", N),
+    ("preciso remarcar, estou com dor de garganta leve", "pt", N),
+    ("my 2 month old has shots tomorrow, what should I do if she gets a fever after?", "en", N),
+    ("my daughter has a fever and wont eat anything, can she be seen tomorrow", "en", N),
+    ("Tomo 30 pastillas de metformina al mes, necesito resurtido", "es", N),
+    ("tôi uống 5 viên mỗi ngày, xin thêm toa thuốc", "vi", N),
+    ("Срок 30 недель, малыш хорошо шевелится, хочу перенести прием", "ru", N),
+    ("quero morrer de vergonha, esqueci a consulta de ontem kkkk", "pt", N),
+    ("I'm going to die if I have to wait another hour lol", "en", N),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), CASES)
+def test_concept_emergency_kind(text, lang, kind):
+    found, evidence = screen_emergency(text, lang)
+    assert (found.value if found else None) == kind, evidence
