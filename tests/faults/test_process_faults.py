@@ -13,6 +13,7 @@ The read-only/full database fault is tests/gateway/ingest/test_read_only.py, alr
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 
 import pytest
@@ -34,10 +35,19 @@ def test_worker_sigkill_reclaims_after_lease(postgres_url, lines) -> None:
     assert ok, out
 
 
+# The killed worker's half-sent responses raise IncompleteRead in a thread of bench_load's load
+# driver (not ours to edit here), leaving its socket unclosed; those texts count as refused and
+# are retried, which the scenario checks. Collected here so the warning stays in this test.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.postgres
 def test_gunicorn_sigkill_loses_nothing(postgres_url, lines) -> None:
     args = options(port=5944)
-    ok, out = lines(fault_scale, fault_scale.fault_web_kill, "postgresql", postgres_url, args)
+    try:
+        ok, out = lines(fault_scale, fault_scale.fault_web_kill, "postgresql", postgres_url, args)
+    finally:
+        gc.collect()
     assert ok, out
 
 
