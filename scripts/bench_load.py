@@ -159,15 +159,18 @@ def drive(
                 "X-Twilio-Signature": sign_form(base_url + "/twilio/sms", form, TOKEN),
             }
             started = time.perf_counter()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
             try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
                 connection.request("POST", "/twilio/sms", body, headers)
                 response = connection.getresponse()
                 response.read()
-                connection.close()
                 status = response.status
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:
+                # A refused connection, a timeout, or a server killed mid-answer (IncompleteRead):
+                # Twilio would retry it; the caller counts it as not acknowledged.
                 status = type(error).__name__
+            finally:
+                connection.close()
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
