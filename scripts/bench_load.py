@@ -2,7 +2,7 @@
 
     python scripts/bench_load.py [--requests 3000] [--concurrency 32] [--database-url URL]
                                  [--port 5150] [--process-messages 1000] [--workers 1,2]
-                                 [--worker-nice 10]
+                                 [--worker-nice 0] [--no-worker]
 
 Starts, on this machine (ports from --port up):
 
@@ -10,8 +10,9 @@ Starts, on this machine (ports from --port up):
 - the gateway under gunicorn with the Procfile's web config (`--workers 2 --threads 4`), in
   production mode, on a scratch SQLite file (default) or a scratch PostgreSQL database made
   beside `--database-url` and dropped afterwards;
-- one worker process (`flask --app gateway worker`), at `os.nice(--worker-nice)` (default 10:
-  on a shared machine the web tier, which must answer Twilio within its timeout, comes first);
+- one worker process (`flask --app gateway worker`), at `os.nice(--worker-nice)` (default 0:
+  the worker paces itself during a burst, gateway.ingest.loop.BurstPacer; a nice worker
+  holding SQLite's write lock only makes the web tier wait longer);
 - a bare Flask app answering fixed TwiML, under the same gunicorn config.
 
 Then a pure-Python driver (threads, a new connection per request as Twilio makes) posts
@@ -255,7 +256,7 @@ def main() -> int:
     parser.add_argument(
         "--worker-nice",
         type=int,
-        default=10,
+        default=0,
         help="os.nice for the worker beside the web tier during the load (0: same priority)",
     )
     parser.add_argument(
