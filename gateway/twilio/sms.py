@@ -61,9 +61,13 @@ def inbound_sms():
     now = datetime.now(UTC)
     clinic_id = cached_clinic_id(to_number)
     if clinic_id is None:
+        session = get_session()
         clinic = clinic_for_number_cached(
-            session=get_session(), to_number=to_number, settings=gateway.settings
+            session=session, to_number=to_number, settings=gateway.settings
         )
+        # A first text may have created the default clinic: committed now, so the insert's own
+        # connection below does not wait on this session's write (SQLite has one writer).
+        session.commit()
         clinic_id = clinic.id
     values = inbound_values(
         clinic_id=clinic_id,
