@@ -127,17 +127,23 @@ def clinic_for_number(*, session: Session, to_number: str, settings: Settings) -
 ROUTE_CACHE_SECONDS = 30.0
 
 
-def cached_clinic_id(to_number: str) -> int | None:
-    """The clinic id `clinic_for_number_cached` remembers for this number, if still fresh (no
-    session needed: the webhook's hot path)."""
+def _route_cache_hit(to_number: str) -> Clinic | None:
+    """The clinic remembered for this number, while fresh (ROUTE_CACHE_SECONDS)."""
     import time as _time
 
     from flask import current_app
 
     hit = current_app.extensions.get("clinic_route_cache", {}).get(to_number)
     if hit is not None and hit[0] > _time.monotonic():
-        return hit[1].id
+        return hit[1]
     return None
+
+
+def cached_clinic_id(to_number: str) -> int | None:
+    """The clinic id `clinic_for_number_cached` remembers for this number, if still fresh (no
+    session needed: the webhook's hot path)."""
+    clinic = _route_cache_hit(to_number)
+    return None if clinic is None else clinic.id
 
 
 def clinic_for_number_cached(*, session: Session, to_number: str, settings: Settings) -> Clinic:
@@ -148,15 +154,15 @@ def clinic_for_number_cached(*, session: Session, to_number: str, settings: Sett
 
     from flask import current_app
 
-    cache: dict[str, tuple[float, Clinic]] = current_app.extensions.setdefault(
-        "clinic_route_cache", {}
-    )
-    hit = cache.get(to_number)
-    if hit is not None and hit[0] > _time.monotonic():
-        return hit[1]
+    hit = _route_cache_hit(to_number)
+    if hit is not None:
+        return hit
     clinic = clinic_for_number(session=session, to_number=to_number, settings=settings)
     session.flush()
     session.expunge(clinic)
+    cache: dict[str, tuple[float, Clinic]] = current_app.extensions.setdefault(
+        "clinic_route_cache", {}
+    )
     if len(cache) > 1000:
         cache.clear()
     cache[to_number] = (_time.monotonic() + ROUTE_CACHE_SECONDS, clinic)

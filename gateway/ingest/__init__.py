@@ -73,14 +73,13 @@ class Lookout:
     def __init__(self, on_arrivals: Any = None) -> None:
         self.watermark = 0
         self.urgent: set[int] = set()
-        #: Called with the number of new arrivals each scan finds (the loop's burst meter).
+        #: Called with when each new row was stored (the loop's burst meter), per scan.
         self.on_arrivals = on_arrivals
 
-    def scan(self, *, engine: Engine, limit: int = 2000) -> int:
-        """Read new arrivals; how many there were."""
+    def scan(self, *, engine: Engine, limit: int = 2000) -> None:
         with engine.connect() as connection:
             rows = connection.execute(
-                sa.select(Message.id, Message.body)
+                sa.select(Message.id, Message.body, Message.created_at)
                 .where(
                     Message.id > self.watermark,
                     Message.direction == Direction.INBOUND,
@@ -89,13 +88,12 @@ class Lookout:
                 .order_by(Message.id)
                 .limit(limit)
             ).all()
-        for message_id, body in rows:
+        for message_id, body, _stored_at in rows:
             if is_emergency(body or ""):
                 self.urgent.add(message_id)
             self.watermark = max(self.watermark, message_id)
         if self.on_arrivals is not None and rows:
-            self.on_arrivals(len(rows))
-        return len(rows)
+            self.on_arrivals([stored_at for _, _, stored_at in rows])
 
 
 def claim_batch(

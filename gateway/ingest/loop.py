@@ -19,6 +19,7 @@ import logging
 import threading
 import time
 from collections import deque
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask
@@ -62,8 +63,13 @@ class BurstPacer:
         self.urgent_waiting, self.clock = urgent_waiting, clock
         self.arrivals: deque[tuple[float, int]] = deque()
 
-    def arrived(self, count: int) -> None:
-        self.arrivals.append((self.clock(), count))
+    def arrived(self, stored_at: list[datetime]) -> None:
+        """New rows the lookout found, by when the web tier stored them: only those stored
+        within the window count, so a backlog found at start-up is not a burst."""
+        since = utcnow() - timedelta(seconds=self.WINDOW)
+        recent = sum(1 for moment in stored_at if moment is not None and moment >= since)
+        if recent:
+            self.arrivals.append((self.clock(), recent))
 
     def bursting(self) -> bool:
         horizon = self.clock() - self.WINDOW
@@ -78,7 +84,6 @@ class BurstPacer:
         if urgent or self.share >= 1 or not self.bursting():
             return
         deadline = self.clock() + seconds * (1 / self.share - 1)
-
         while not self.stop.is_set():
             left = deadline - self.clock()
             if left <= 0 or self.urgent_waiting():

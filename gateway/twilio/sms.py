@@ -93,7 +93,5 @@ def inbound_sms():
             )
     # MMS photos: recorded here (a retry adds nothing, and records what a failed try missed),
     # fetched by the worker (gateway/staff/media.py).
-    media = media_from_form(form)
-    if media:
-        record_media(session=get_session(), message_id=message_id, media=media)
+    record_media(session=get_session(), message_id=message_id, media=media_from_form(form))
     return empty_response()

@@ -291,7 +291,9 @@ def test_during_a_burst_the_worker_rests_after_routine_texts_but_never_after_an_
     pacer.processed(urgent=False, seconds=0.1)
     assert time.monotonic() - started < 0.05
 
-    pacer.arrived(50)  # 50 texts in the last second
+    pacer.arrived([datetime.now(UTC) - timedelta(minutes=5)] * 500)  # a backlog found at start
+    assert pacer.batch_size() > 1  # is not a burst
+    pacer.arrived([datetime.now(UTC)] * 50)  # 50 texts stored in the last second
     assert pacer.batch_size() == 1
     started = time.monotonic()
     pacer.processed(urgent=False, seconds=0.1)
