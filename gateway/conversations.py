@@ -15,7 +15,6 @@ audit always agree.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -151,10 +150,9 @@ _MESSAGE_COLUMNS = tuple(
 )
 _STORE_STATEMENTS: dict[str, Any] = {}
 _INBOUND_DEFAULTS: dict[str, Any] = {}
-_SQLITE_WRITE = threading.Lock()
 
 
-def _store_statement(dialect: str) -> Any:
+def store_statement(dialect: str) -> Any:
     """The webhook's one statement, built once: insert unless the sid is stored, return the new
     id; on PostgreSQL the same statement NOTIFYs the workers (a CTE, one round trip)."""
     statement = _STORE_STATEMENTS.get(dialect)
@@ -221,28 +219,6 @@ def inbound_values(
     return values
 
 
-def insert_inbound(connection: sa.Connection, values: dict[str, Any]) -> int | None:
-    """Insert one inbound row on a connection of its own and commit: the new id, or None when
-    its sid is already stored (the text webhook's whole write, without an ORM session).
-
-    A Core INSERT ... ON CONFLICT DO NOTHING: a retry costs no exception, and the statement is
-    built once per dialect with the values bound as parameters. On PostgreSQL it runs as its own
-    transaction (AUTOCOMMIT: no BEGIN and no COMMIT round trip); the NOTIFY in the same
-    statement is delivered with that commit, and only for a new row.
-    """
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
-        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-        return connection.execute(_store_statement(dialect), values).scalar_one_or_none()
-    # SQLite has one write lock, and a writer that finds it taken sleeps in growing steps
-    # (1, 2, 5, 10 ms ...): the request threads of one process queue here instead, each
-    # woken the moment the one before commits.
-    with _SQLITE_WRITE:
-        new_id = connection.execute(_store_statement(dialect), values).scalar_one_or_none()
-        connection.commit()
-    return new_id
-
-
 def store_inbound(
     *,
     session: Session,
@@ -270,7 +246,8 @@ def store_inbound(
     is stored already claimed by this caller. On PostgreSQL the same transaction NOTIFYs the
     workers, delivered only if the commit succeeds.
     NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
-    (The text webhook calls `inbound_values` and `insert_inbound` itself, without a session.)
+    (The text webhook calls `inbound_values` and gateway.inbound_writer itself, without a
+    session.)
     """
     values = inbound_values(
         clinic_id=clinic.id,
@@ -288,9 +265,9 @@ def store_inbound(
     )
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql" and not session.in_transaction():
-        # One statement in its own transaction, as `insert_inbound` runs it.
+        # One statement in its own transaction, as the webhook's writer runs it.
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    new_id = session.execute(_store_statement(dialect), values).scalar_one_or_none()
+    new_id = session.execute(store_statement(dialect), values).scalar_one_or_none()
     if new_id is None:
         # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()

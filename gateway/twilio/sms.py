@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-import sqlalchemy as sa
 from flask import abort, current_app, request
 
 from gateway.clinic import cached_clinic_id, clinic_for_number_cached
-from gateway.conversations import inbound_values, insert_inbound
+from gateway.conversations import inbound_values
 from gateway.db import get_session
+from gateway.inbound_writer import writer_for
 from gateway.logs import mask_phone
-from gateway.models import Message, MessageChannel
+from gateway.models import MessageChannel
 from gateway.phones import normalise_phone
 from gateway.staff.media import record_media
 from gateway.twilio import fields
@@ -79,19 +79,15 @@ def inbound_sms():
         now=now,
         signals={"opt_out_type": opt_out} if opt_out else None,
     )
-    # The hot path: one Core statement on a pooled connection, no ORM session.
-    with gateway.engine.connect() as connection:
-        message_id = insert_inbound(connection, values)
-        if message_id is None:
-            message_id = connection.execute(
-                sa.select(Message.id).where(Message.twilio_sid == sid)
-            ).scalar_one()
-            logger.info("inbound sms %s is a retry of message %s", sid, message_id)
-        else:
-            logger.info(
-                "stored inbound sms message %s from %s", message_id, mask_phone(from_number)
-            )
+    # The hot path: one raw INSERT on this thread's own connection (gateway.inbound_writer).
+    message_id, stored = writer_for(gateway.engine).insert(values)
+    if stored:
+        logger.info("stored inbound sms message %s from %s", message_id, mask_phone(from_number))
+    else:
+        logger.info("inbound sms %s is a retry of message %s", sid, message_id)
     # MMS photos: recorded here (a retry adds nothing, and records what a failed try missed),
     # fetched by the worker (gateway/staff/media.py).
-    record_media(session=get_session(), message_id=message_id, media=media_from_form(form))
+    media = media_from_form(form)
+    if media:
+        record_media(session=get_session(), message_id=message_id, media=media)
     return empty_response()
