@@ -112,15 +112,17 @@ class InboundWriter:
     def _insert(self, connection: Any, values: dict[str, Any]) -> tuple[int, bool]:
         cursor = connection.cursor()
         try:
+            # Read to the end: in autocommit, SQLite commits when the statement is done, and
+            # the next thread must not find the write lock still held.
             if self.sqlite:
                 with _SQLITE_WRITE:
                     cursor.execute(self.store.sql, self.store.parameters(values))
-                    row = cursor.fetchone()
+                    rows = cursor.fetchall()
             else:
                 cursor.execute(self.store.sql, self.store.parameters(values))
-                row = cursor.fetchone()
-            if row is not None:
-                return int(row[0]), True
+                rows = cursor.fetchall()
+            if rows:
+                return int(rows[0][0]), True
             # A retry of a stored message (Twilio's, or the same webhook racing itself).
             cursor.execute(self.lookup.sql, self.lookup.parameters(values))
             return int(cursor.fetchone()[0]), False
