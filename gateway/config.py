@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     #: processes on the same machine answer Twilio in time; emergencies never wait. 1 for
     #: workers on machines of their own.
     ingest_burst_share: float = Field(default=0.25, gt=0, le=1)
+    #: A burst that lasts longer than this is the load itself, not a burst: the worker stops
+    #: resting, so routine replies never lag without bound (add workers or cores instead).
+    ingest_burst_max_seconds: float = Field(default=60, gt=0, le=3600)
     # --- staff app (gateway/staff/) ---
     #: Minutes without a request before a staff session ends (the queue's polling does not count).
     staff_idle_minutes: int = Field(default=30, ge=1, le=720)

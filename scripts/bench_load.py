@@ -418,7 +418,8 @@ def main() -> int:
 
         # Processing alone: a stored backlog, then K worker processes drain it.
         procs.stop("worker")
-        for workers in [int(k) for k in args.workers.split(",") if k.strip()]:
+        counts = [int(k) for k in args.workers.split(",") if k.strip()]
+        for workers in counts if args.process_messages > 0 else []:
             batch = [
                 form_for(2_000_000 + workers * 100_000 + n, TEXTS[n % len(TEXTS)])
                 for n in range(args.process_messages)

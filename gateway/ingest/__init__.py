@@ -23,8 +23,11 @@ too, so `flask --app gateway tick` means "process everything stored, then send".
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from datetime import datetime
 from typing import Any
 
@@ -149,14 +152,34 @@ def _claim(
 
 
 def is_emergency(body: str) -> bool:
-    """The cheap pre-screen that orders a batch; the full screen runs again in the engine."""
+    """The cheap pre-screen that orders a batch; the full screen runs again in the engine.
+
+    Remembered by a digest of the text (not the text), a few thousand at a time: a burst is
+    mostly the same few replies to one reminder ("C", "yes", "👍"), and the screen is pure,
+    so each distinct text is screened once while it keeps coming.
+    """
     if not body.strip():
         return False
+    digest = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    with _SCREENED_LOCK:
+        known = _SCREENED.get(digest)
+        if known is not None:
+            _SCREENED.move_to_end(digest)
+            return known
     try:
         kind, _ = screen_emergency(body[:2000], detect_language(body[:2000], None))
     except Exception:  # noqa: BLE001 - ordering is an optimisation; processing screens again
         return False
+    with _SCREENED_LOCK:
+        _SCREENED[digest] = kind is not None
+        if len(_SCREENED) > _SCREENED_MAX:
+            _SCREENED.popitem(last=False)
     return kind is not None
+
+
+_SCREENED: OrderedDict[bytes, bool] = OrderedDict()
+_SCREENED_MAX = 4096
+_SCREENED_LOCK = threading.Lock()
 
 
 def emergencies_first(batch: list[tuple[int, str, str]]) -> list[tuple[int, bool]]:
@@ -190,11 +213,15 @@ def process_ready(
     batches = 0
     while max_batches is None or batches < max_batches:
         limit = BATCH_SIZE if pace is None else pace.batch_size()
+        claiming = time.perf_counter()
         batch = claim_batch(engine=engine, now=now, lookout=lookout, limit=limit)
         if not batch:
             break
         batches += 1
         later: list[int] = []
+        # The claim (and the lookout's pre-screen in it) is work the pacer counts too, with
+        # the first routine message: never as a rest before an emergency.
+        carried = time.perf_counter() - claiming
         for message_id, urgent in emergencies_first(batch):
             started = time.perf_counter()
             with Session(engine, expire_on_commit=False) as session:
@@ -222,7 +249,10 @@ def process_ready(
             else:
                 later += ids
             if pace is not None:
-                pace.processed(urgent=urgent, seconds=time.perf_counter() - started)
+                seconds = time.perf_counter() - started
+                if not urgent:
+                    seconds, carried = seconds + carried, 0.0
+                pace.processed(urgent=urgent, seconds=seconds)
         if sender is not None:
             sent = _send(engine=engine, sender=sender, ids=later, now=now)
             if counts is not None:

@@ -44,7 +44,10 @@ class BurstPacer:
     webhook before Twilio's timeout, or Twilio retries and the load doubles. So during a burst a
     worker rests after each routine message (`share` 0.25: three times as long as the message
     took), waking at once for an emergency the lookout spots; an emergency is never paced. With
-    workers on machines of their own, set INGEST_BURST_SHARE=1 (never rest).
+    workers on machines of their own, set INGEST_BURST_SHARE=1 (never rest). The pacer counts
+    the claim and the lookout's pre-screen as work too. A burst that goes on longer than
+    `max_seconds` (INGEST_BURST_MAX_SECONDS, 60) is the load itself: the worker stops resting,
+    so routine replies never fall behind without bound.
     """
 
     WINDOW = 1.0
@@ -58,10 +61,14 @@ class BurstPacer:
         stop: threading.Event,
         urgent_waiting: Any,
         clock: Any = time.monotonic,
+        max_seconds: float = 60.0,
     ) -> None:
         self.rate, self.share, self.stop = rate, share, stop
         self.urgent_waiting, self.clock = urgent_waiting, clock
+        self.max_seconds = max_seconds
         self.arrivals: deque[tuple[float, int]] = deque()
+        #: When the burst now under way began (None: not bursting).
+        self.since: float | None = None
 
     def arrived(self, stored_at: list[datetime]) -> None:
         """New rows the lookout found, by when the web tier stored them: only those stored
@@ -75,13 +82,24 @@ class BurstPacer:
         horizon = self.clock() - self.WINDOW
         while self.arrivals and self.arrivals[0][0] < horizon:
             self.arrivals.popleft()
-        return sum(count for _, count in self.arrivals) >= self.rate * self.WINDOW
+        bursting = sum(count for _, count in self.arrivals) >= self.rate * self.WINDOW
+        if not bursting:
+            self.since = None
+        elif self.since is None:
+            self.since = self.clock()
+        return bursting
+
+    def resting(self) -> bool:
+        """Whether routine work yields now: a burst under way, and not for too long."""
+        if self.share >= 1 or not self.bursting():
+            return False
+        return self.since is None or self.clock() - self.since <= self.max_seconds
 
     def batch_size(self) -> int:
-        return 1 if self.share < 1 and self.bursting() else BATCH_SIZE
+        return 1 if self.resting() else BATCH_SIZE
 
     def processed(self, *, urgent: bool, seconds: float) -> None:
-        if urgent or self.share >= 1 or not self.bursting():
+        if urgent or not self.resting():
             return
         deadline = self.clock() + seconds * (1 / self.share - 1)
         while not self.stop.is_set():
@@ -149,6 +167,7 @@ class IngestLoop:
         self.pacer = BurstPacer(
             rate=settings.ingest_burst_rate,
             share=settings.ingest_burst_share,
+            max_seconds=settings.ingest_burst_max_seconds,
             stop=self.stop_event,
             urgent_waiting=self._urgent_waiting,
         )

@@ -307,6 +307,31 @@ def test_during_a_burst_the_worker_rests_after_routine_texts_but_never_after_an_
     assert time.monotonic() - started < 0.2  # an emergency in the lookout ends the rest
 
 
+def test_a_burst_that_goes_on_past_its_limit_is_the_load_and_the_worker_stops_resting():
+    """Routine replies never lag without bound: after `max_seconds` of burst, no more rests."""
+    from gateway.ingest.loop import BurstPacer
+
+    now = {"t": 1000.0}
+    pacer = BurstPacer(
+        rate=20,
+        share=0.25,
+        stop=threading.Event(),
+        urgent_waiting=lambda: False,
+        clock=lambda: now["t"],
+        max_seconds=60,
+    )
+    for second in range(0, 75, 5):
+        now["t"] = 1000.0 + second
+        pacer.arrived([datetime.now(UTC)] * 50)  # still 50 texts a second
+        assert pacer.bursting()
+        assert pacer.resting() is (second <= 60), second
+    assert pacer.batch_size() > 1  # whole batches again
+    now["t"] += 10  # quiet for a while: the next burst is paced again from its start
+    assert not pacer.bursting()
+    pacer.arrived([datetime.now(UTC)] * 50)
+    assert pacer.resting()
+
+
 def test_the_loop_answers_an_emergency_during_a_burst_of_routine_texts(
     send_sms, session, app, fake_twilio
 ):
