@@ -37,6 +37,7 @@ from flows.types import (
 )
 from gateway import effects, pumping
 from gateway.clinic import clinic_info
+from gateway.db import insert_returning
 from gateway.i18n import render
 from gateway.logs import mask_phone
 from gateway.models import (
@@ -86,7 +87,7 @@ def _contact(*, session: Session, clinic_id: int, phone: str) -> tuple[Contact, 
     if contact is not None:
         return contact, False
     fresh = Contact(clinic_id=clinic_id, phone=phone)
-    created = _insert_returning(
+    created = insert_returning(
         session,
         Contact,
         ("clinic_id", "phone"),
@@ -99,18 +100,6 @@ def _contact(*, session: Session, clinic_id: int, phone: str) -> tuple[Contact, 
     if created is not None:
         return created, True
     return session.exec(query).one(), False  # a concurrent insert won
-
-
-def _insert_returning(
-    session: Session, model: Any, keys: tuple[str, ...], **values: Any
-) -> Any | None:
-    """INSERT ... ON CONFLICT DO NOTHING RETURNING the row as an ORM object, in the caller's
-    transaction; None when the key exists already (then the caller reads the winner's row)."""
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgresql_insert
-    statement = (
-        insert(model).values(**values).on_conflict_do_nothing(index_elements=keys).returning(model)
-    )
-    return session.scalars(statement).first()
 
 
 def get_or_create_conversation(*, session: Session, contact: Contact) -> Conversation:
@@ -128,7 +117,7 @@ def _conversation(
     if conversation is not None:
         return conversation, False
     fresh = Conversation(clinic_id=contact.clinic_id, contact_id=contact.id)
-    created = _insert_returning(
+    created = insert_returning(
         session,
         Conversation,
         ("clinic_id", "contact_id"),
@@ -152,10 +141,12 @@ _STORE_STATEMENTS: dict[str, Any] = {}
 _INBOUND_DEFAULTS: dict[str, Any] = {}
 
 
-def store_statement(dialect: str) -> Any:
+def store_statement(dialect: str, *, notify: bool = True) -> Any:
     """The webhook's one statement, built once: insert unless the sid is stored, return the new
-    id; on PostgreSQL the same statement NOTIFYs the workers (a CTE, one round trip)."""
-    statement = _STORE_STATEMENTS.get(dialect)
+    id; on PostgreSQL, with `notify`, the same statement NOTIFYs the workers (a CTE, one round
+    trip). The text webhook's writer NOTIFYs on its own instead (gateway.inbound_writer)."""
+    key = f"{dialect}:{notify}"
+    statement = _STORE_STATEMENTS.get(key)
     if statement is not None:
         return statement
     table = Message.__table__  # type: ignore[attr-defined]
@@ -166,12 +157,12 @@ def store_statement(dialect: str) -> Any:
         .on_conflict_do_nothing(index_elements=["twilio_sid"])
         .returning(table.c.id)
     )
-    if dialect == "postgresql":
+    if dialect == "postgresql" and notify:
         stored = statement.cte("stored")
         statement = sa.select(stored.c.id, sa.func.pg_notify(NOTIFY_CHANNEL, "")).select_from(
             stored
         )
-    _STORE_STATEMENTS[dialect] = statement
+    _STORE_STATEMENTS[key] = statement
     return statement
 
 

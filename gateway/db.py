@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask, current_app, g
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
@@ -178,6 +181,49 @@ def savepoint(session: Session) -> Iterator[None]:
     ensure_transaction(session=session)
     with session.begin_nested():
         yield
+
+
+def insert_returning(
+    session: Session,
+    model: Any,
+    keys: tuple[str, ...],
+    *,
+    index_where: Any = None,
+    **values: Any,
+) -> Any | None:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING RETURNING the row as an ORM object, in the
+    caller's transaction; None when the key exists already (then the caller reads the winner's
+    row). One statement where a check, a SAVEPOINT, the insert and its RELEASE took four.
+    `index_where` names a partial unique index's condition.
+    """
+    dialect = session.get_bind().dialect.name
+    key = (dialect, model, keys, None if index_where is None else str(index_where), *values)
+    statement = _INSERTS.get(key)
+    if statement is None:
+        # Built once per shape, values bound as parameters: building the statement anew per
+        # call costs more CPU than running it.
+        table = model.__table__
+        insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+        statement = _INSERTS[key] = (
+            insert(model)
+            .values({name: sa.bindparam(name, type_=table.c[name].type) for name in values})
+            .on_conflict_do_nothing(index_elements=keys, index_where=index_where)
+            .returning(model)
+        )
+    return session.scalars(statement, values).first()
+
+
+_INSERTS: dict[tuple[Any, ...], Any] = {}
+
+
+def column_values(row: SQLModel) -> dict[str, Any]:
+    """A new model object's column values (its defaults filled in), without the unset id."""
+    table = type(row).__table__  # type: ignore[attr-defined]
+    return {
+        column.name: getattr(row, column.name)
+        for column in table.columns
+        if not (column.primary_key and getattr(row, column.name) is None)
+    }
 
 
 @contextmanager

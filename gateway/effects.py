@@ -11,7 +11,6 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from flows import messages as m
@@ -36,10 +35,11 @@ from flows.types import (
     Urgency,
 )
 from gateway.clinic import clinic_info
-from gateway.db import savepoint
+from gateway.db import column_values, insert_returning
 from gateway.i18n import render_text
 from gateway.logs import mask_phone
 from gateway.models import (
+    OPEN_HANDOFF,
     Appointment,
     AppointmentStatus,
     AuditEvent,
@@ -334,7 +334,7 @@ def open_handoff(
         data["recording_url"] = message.recording_url
     existing = open_handoff_for(session=session, conversation_id=conversation.id)
     if existing is None:
-        handoff = Handoff(
+        fresh = Handoff(
             clinic_id=conversation.clinic_id,
             conversation_id=conversation.id,
             queue=str(note.queue),
@@ -345,10 +345,16 @@ def open_handoff(
             note=data,
             opened_at=now,
         )
-        try:
-            with savepoint(session):
-                session.add(handoff)
-        except IntegrityError:
+        # One open handoff per conversation (a partial unique index): a racing transaction
+        # that opened one first wins, and this message joins it.
+        handoff = insert_returning(
+            session,
+            Handoff,
+            ("conversation_id",),
+            index_where=OPEN_HANDOFF,
+            **column_values(fresh),
+        )
+        if handoff is None:
             existing = open_handoff_for(session=session, conversation_id=conversation.id)
         else:
             message.handoff_id = handoff.id

@@ -10,6 +10,14 @@ byte for byte what the ORM would write), and executed on a DBAPI connection that
 thread opens once and keeps, in autocommit: one statement, one implicit transaction, one
 round trip. Nothing else in the project talks to the database this way.
 
+On PostgreSQL the workers are woken by NOTIFY, and a NOTIFY in every webhook's transaction
+serialises their commits on the server's one notification-queue lock (measured here: 8 request
+threads stored 351 texts/s with it, 994 without). So the insert does not NOTIFY; a small
+thread per web process (`_Notifier`) does, after the commit: at once when it was quiet, and
+then at most once per `NOTIFY_INTERVAL` however many texts arrive, so every stored text is
+followed within a few milliseconds by a NOTIFY sent after its commit. If that NOTIFY fails,
+the workers' own fallback look (gateway.ingest.loop, every 2 s) still finds the text.
+
 Failures: a DBAPI error closes the thread's connection (the next request opens a fresh one, so
 recovery needs no restart: a restarted PostgreSQL, a file that was read-only) and is raised as
 SQLAlchemy's own exception type, so the blueprint answers Twilio a 503 it retries and logs the
@@ -19,15 +27,20 @@ connection.
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
+import time
 import weakref
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from gateway.conversations import store_statement
+from gateway.conversations import NOTIFY_CHANNEL, store_statement
 from gateway.models import Message
+
+logger = logging.getLogger(__name__)
 
 #: SQLite has one write lock, and a writer that finds it taken sleeps in growing steps (1, 2, 5,
 #: 10 ms ...): the request threads of one process queue here instead, each woken the moment the
@@ -66,6 +79,74 @@ class _Statement:
         return bound if self.positional else dict(zip(self.names, bound, strict=True))
 
 
+#: The most often one web process NOTIFYs the workers during a burst.
+NOTIFY_INTERVAL = 0.02
+
+
+class _Notifier:
+    """One thread per web process sending `NOTIFY gateway_inbound` after texts are stored."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.wanted = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.lock = threading.Lock()
+        self.pid = 0
+        self.stopping = False
+
+    def stop(self) -> None:
+        """End the thread and close its connection (the engine was disposed)."""
+        self.stopping = True
+        self.wanted.set()
+
+    def poke(self) -> None:
+        """A text was stored and committed: make sure a NOTIFY follows."""
+        self.wanted.set()
+        if self.thread is None or self.pid != os.getpid():
+            with self.lock:
+                if self.thread is None or self.pid != os.getpid():
+                    self.pid = os.getpid()  # a forked web process starts its own thread
+                    self.thread = threading.Thread(
+                        target=self._run, name="inbound-notify", daemon=True
+                    )
+                    self.thread.start()
+
+    def _run(self) -> None:
+        connection = None
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                if connection is not None:
+                    connection.close()
+                return
+            connection = self._notify(connection)
+            time.sleep(NOTIFY_INTERVAL)
+
+    def _notify(self, connection: Any) -> Any:
+        """Send one NOTIFY; a connection the server dropped is replaced once. A failure costs
+        only latency (the workers look every 2 s anyway), so it is logged at INFO."""
+        for attempt in (1, 2):
+            try:
+                if connection is None:
+                    proxied = self.engine.raw_connection()
+                    proxied.detach()
+                    connection = proxied.dbapi_connection
+                    connection.autocommit = True
+                connection.execute("SELECT pg_notify(%s, '')", (NOTIFY_CHANNEL,))
+                return connection
+            except Exception as error:  # noqa: BLE001 - the workers' fallback look covers it
+                if connection is not None:
+                    try:
+                        connection.close()
+                    except Exception:  # noqa: BLE001, S110 - closing a broken connection
+                        pass
+                connection = None
+                if attempt == 2:
+                    logger.info("inbound notify failed (%s); workers poll", type(error).__name__)
+        return None
+
+
 class InboundWriter:
     """Insert inbound rows for one engine: `insert(values)` -> (message id, newly stored)."""
 
@@ -73,7 +154,8 @@ class InboundWriter:
         self.engine = engine
         dialect = engine.dialect
         self.sqlite = dialect.name == "sqlite"
-        self.store = _Statement(store_statement(dialect.name), dialect)
+        self.store = _Statement(store_statement(dialect.name, notify=False), dialect)
+        self.notifier = None if self.sqlite else _Notifier(engine)
         table = Message.__table__  # type: ignore[attr-defined]
         self.lookup = _Statement(
             sa.select(table.c.id).where(
@@ -122,6 +204,8 @@ class InboundWriter:
                 cursor.execute(self.store.sql, self.store.parameters(values))
                 rows = cursor.fetchall()
             if rows:
+                if self.notifier is not None:
+                    self.notifier.poke()
                 return int(rows[0][0]), True
             # A retry of a stored message (Twilio's, or the same webhook racing itself).
             cursor.execute(self.lookup.sql, self.lookup.parameters(values))
@@ -169,6 +253,9 @@ class InboundWriter:
             pass
 
     def _close_all(self, _engine: Any = None) -> None:
+        if self.notifier is not None:
+            self.notifier.stop()
+            self.notifier = _Notifier(self.engine)  # a disposed engine may be used again
         with self.lock:
             connections, self.open = list(self.open), set()
         for connection in connections:

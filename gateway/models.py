@@ -268,6 +268,10 @@ class Conversation(SQLModel, table=True):
     created_at: datetime = at_field(default_now=True)
 
 
+#: The condition of the one-open-handoff-per-conversation index (and its ON CONFLICT target).
+OPEN_HANDOFF = sa.text("status != 'resolved'")
+
+
 class Handoff(SQLModel, table=True):
     """A conversation handed to a staff queue. At most one is open per conversation."""
 
@@ -276,8 +280,8 @@ class Handoff(SQLModel, table=True):
             "uq_handoff_open_per_conversation",
             "conversation_id",
             unique=True,
-            sqlite_where=sa.text("status != 'resolved'"),
-            postgresql_where=sa.text("status != 'resolved'"),
+            sqlite_where=OPEN_HANDOFF,
+            postgresql_where=OPEN_HANDOFF,
         ),
     )
 

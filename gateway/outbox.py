@@ -63,7 +63,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from gateway.db import savepoint
+from gateway.db import column_values, insert_returning, savepoint
 from gateway.logs import mask_phone
 from gateway.models import (
     AuditEvent,
@@ -205,12 +205,6 @@ def queue_message(
     """
     if not body:
         raise ValueError("an outbound text needs a body")
-    if idempotency_key is not None:
-        exists = session.exec(
-            sa.select(Message.id).where(Message.idempotency_key == idempotency_key)
-        ).first()
-        if exists is not None:
-            return None
     message = Message(
         clinic_id=clinic_id,
         conversation_id=conversation_id,
@@ -230,16 +224,11 @@ def queue_message(
         give_up_at=now + (retry_for if retry_for is not None else retry_plan(kind).budget),
         not_after=not_after,
     )
-    try:
-        # Another transaction may insert the same key between the check and here.
-        with savepoint(session):
-            session.add(message)
-    except IntegrityError:
-        if idempotency_key is None:
-            raise
+    # One statement: another transaction may hold the same key, now or a moment from now.
+    stored = insert_returning(session, Message, ("idempotency_key",), **column_values(message))
+    if stored is None:
         logger.info("outbox: duplicate idempotency key, nothing queued")
-        return None
-    return message
+    return stored
 
 
 # ----------------------------------------------------------------------------- sending

@@ -1,7 +1,7 @@
 """Profile the two hot paths in-process: one signed `/twilio/sms` request, one `process_inbound`.
 
     python scripts/profile_hot_paths.py [--database-url URL] [--requests 500] [--messages 300]
-                                        [--profile]
+                                        [--profile] [--statements] [--sort KEY]
 
 With the Flask test client and a real signature, against a bare Flask endpoint in the same
 process: CPU ms per request (process time, so other jobs on the machine do not count), then
@@ -70,6 +70,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--messages", type=int, default=300)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--statements", action="store_true", help="print the SQL run")
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key (tottime...)")
     args = parser.parse_args()
 
@@ -170,9 +171,12 @@ def run(url: str, args) -> int:
         ]
     warm, ids = ids[:20], ids[20:]
     statements = [0]
+    seen: list[str] = []
 
-    def count(*_args, **_kwargs) -> None:
+    def count(_conn, _cursor, statement, *_args, **_kwargs) -> None:
         statements[0] += 1
+        if args.statements and len(seen) < 60:
+            seen.append(" ".join(statement.split())[:110])
 
     sa.event.listen(engine, "before_cursor_execute", count)
     with app.app_context():
@@ -196,6 +200,9 @@ def run(url: str, args) -> int:
         f"per message {statements[0] / k:5.1f} statements  {cpu / k * 1000:6.2f} ms CPU  "
         f"{wall / k * 1000:6.2f} ms wall  ({k / wall:.0f} msg/s in one process)"
     )
+    if args.statements:
+        print(f"the statements of the first {len(seen)} executed (of message {ids[0]} on):")
+        print("".join(f"  {line}\n" for line in seen), end="")
     if args.profile:
         print(top(profile, 40, sort=args.sort))
     engine.dispose()

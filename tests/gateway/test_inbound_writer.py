@@ -103,3 +103,29 @@ def test_a_connection_the_server_dropped_is_replaced_on_the_next_request(
     assert stored
     session.rollback()
     assert session.get(Message, new_id) is not None
+
+
+def test_every_stored_text_is_followed_by_a_notify_but_a_burst_sends_few(app, clinic, database_url):
+    """The workers wake for every text (a NOTIFY after its commit), yet 200 texts do not cost
+    200 NOTIFYs, which would serialise the webhooks' commits on the server."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    import time
+
+    import psycopg
+
+    engine = app.extensions["gateway"].engine
+    writer = writer_for(engine)
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as listener:
+        listener.execute("LISTEN gateway_inbound")
+        for n in range(200):
+            writer.insert(values(clinic, f"SM{7_000_000 + n:032d}"))
+        burst = list(listener.notifies(timeout=0.5))
+        # One more text right after the burst's NOTIFYs: it gets its own, at once.
+        writer.insert(values(clinic, "SM" + "8" * 32))
+        started = time.monotonic()
+        after = list(listener.notifies(timeout=1.0, stop_after=1))
+        waited = time.monotonic() - started
+    assert 1 <= len(burst) < 100, len(burst)
+    assert after and waited < 0.5
