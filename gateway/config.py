@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     #: At most this many texts a second from each worker's outbox pass (0: as fast as Twilio
     #: takes them); set it to the sender's Twilio throughput. Emergency guidance never waits.
     send_rate_per_second: float = Field(default=0, ge=0, le=10_000)
+    #: REST calls each worker's outbox may have in flight at once: Twilio's API answers in
+    #: about 0.1-0.3 s, so one at a time caps a worker at a few texts a second.
+    send_concurrency: int = Field(default=8, ge=1, le=64)
     #: Texts a second arriving at which a worker counts it a burst (gateway.ingest.loop).
     ingest_burst_rate: float = Field(default=20, ge=1, le=100_000)
     #: The share of one core a worker spends on routine messages during a burst, so the web

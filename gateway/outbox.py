@@ -53,7 +53,9 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -929,6 +931,23 @@ def _send_one(
     return result is not None
 
 
+_POOLS: dict[int, ThreadPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(concurrency: int) -> ThreadPoolExecutor | None:
+    """The process's send threads for `concurrency` calls in flight (None: one at a time)."""
+    if concurrency <= 1:
+        return None
+    with _POOLS_LOCK:
+        pool = _POOLS.get(concurrency)
+        if pool is None:
+            pool = _POOLS[concurrency] = ThreadPoolExecutor(
+                max_workers=concurrency, thread_name_prefix="outbox-send"
+            )
+    return pool
+
+
 def _attempt(sender: Sender, message: Message) -> tuple[SendResult | None, SendError | None]:
     """One network call: the provider's answer, or the error (a surprise counts as unknown)."""
     try:
@@ -1034,6 +1053,9 @@ def _send_batch(
     ready = _prepare(engine=engine, batch=batch, now=now)
     answers: list[tuple[Message, int, SendResult | None, SendError | None]] = []
     sent = 0
+    concurrency = getattr(sender, "concurrency", 1)
+    pool = _pool(concurrency)
+    in_flight: list[tuple[Message, int, Future[Any]]] = []
     for message, token in ready:
         # The rare paths go one row at a time with their own checks: a lookup first, or a
         # batch slow enough (timeouts) that the claim must be checked again before sending.
@@ -1045,8 +1067,17 @@ def _send_batch(
                 engine=engine, sender=sender, message_id=message.id, token=token, now=now, rng=rng
             )
             continue
-        result, error = _attempt(sender, message)
-        answers.append((message, token, result, error))
+        if pool is None:
+            result, error = _attempt(sender, message)
+            answers.append((message, token, result, error))
+            continue
+        # Several REST calls in flight (the sender's `concurrency`), started in batch order
+        # and at the pacer's rate; the answers are recorded together below, as one at a time.
+        in_flight.append((message, token, pool.submit(_attempt, sender, message)))
+        if len(in_flight) >= concurrency:
+            done, token_, future = in_flight.pop(0)
+            answers.append((done, token_, *future.result()))
+    answers += [(message, token, *future.result()) for message, token, future in in_flight]
     if answers:
         with Session(engine, expire_on_commit=False) as session:
             accepted = [(m, r) for m, _, r, _ in answers if r is not None]

@@ -41,6 +41,7 @@ from sqlmodel import Session  # noqa: E402
 from twilio.rest import Client  # noqa: E402
 
 from gateway.clinic import upsert_clinic  # noqa: E402
+from gateway.config import Settings  # noqa: E402
 from gateway.db import create_tables, make_engine, normalise_url  # noqa: E402
 from gateway.models import Clinic, MessageKind, utcnow  # noqa: E402
 from gateway.outbox import queue_message, send_pending  # noqa: E402
@@ -54,7 +55,7 @@ BASE = "https://gateway.bench"
 BODY = "Riverside Clinic: your visit is Tue Mar 4 at 3:00 PM. Reply C to confirm, R to reschedule."
 
 
-def start_fake(port: int) -> subprocess.Popen:
+def start_fake(port: int, latency_ms: float = 0) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
         [
             sys.executable,
@@ -65,6 +66,8 @@ def start_fake(port: int) -> subprocess.Popen:
             ACCOUNT_SID,
             "--auth-token",
             TOKEN,
+            "--latency-ms",
+            str(latency_ms),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -102,7 +105,7 @@ class Raw:
 class Outbox:
     """`send_pending` with the real TwilioSender over rows queued beforehand."""
 
-    def __init__(self, base_url: str, database_url: str) -> None:
+    def __init__(self, base_url: str, database_url: str, concurrency: int) -> None:
         self.engine = make_engine(database_url)
         create_tables(self.engine)
         self.sender = TwilioSender(
@@ -111,6 +114,7 @@ class Outbox:
             public_base_url=BASE,
             messaging_service_sid=SERVICE_SID,
             api_base_url=base_url,
+            concurrency=concurrency,
         )
         with Session(self.engine) as session:
             upsert_clinic(session=session, data={"name": "Bench Clinic", "phone": "(202) 555-0100"})
@@ -157,6 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
     parser.add_argument("--port", type=int, default=5201)
     parser.add_argument("--rate", type=float, default=0, help="also measure pacing at this rate")
+    parser.add_argument(
+        "--latency-ms", type=float, default=0, help="the fake answers each send this late"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=Settings.model_fields["send_concurrency"].default,
+        help="the outbox's sends in flight (SEND_CONCURRENCY; default the setting's)",
+    )
     args = parser.parse_args(argv)
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-send-')}/bench.db"
     scratch, admin = None, None
@@ -170,10 +183,10 @@ def main(argv: list[str] | None = None) -> int:
             .set(database=scratch)
             .render_as_string(hide_password=False)
         )
-    fake = start_fake(args.port)
+    fake = start_fake(args.port, args.latency_ms)
     base_url = f"http://127.0.0.1:{args.port}"
     try:
-        raw, outbox = Raw(base_url), Outbox(base_url, url)
+        raw, outbox = Raw(base_url), Outbox(base_url, url, args.concurrency)
         raw.run(20)  # warm-up: connections, imports, statement caches
         outbox.run(20)
         outbox.queue_seconds = 0.0
@@ -201,9 +214,10 @@ def main(argv: list[str] | None = None) -> int:
             admin.dispose()
     raw_rate, outbox_rate = total / raw_seconds, total / outbox_seconds
     print(f"database:        {url.split(':')[0]}")
-    print(f"messages:        {total} each, in {rounds} interleaved rounds, one thread")
-    print(f"raw client:      {raw_rate:.0f} sends/s")
-    print(f"outbox:          {outbox_rate:.0f} sends/s")
+    print(f"messages:        {total} each, in {rounds} interleaved rounds")
+    print(f"fake latency:    {args.latency_ms:.0f} ms per send")
+    print(f"raw client:      {raw_rate:.0f} sends/s (one thread)")
+    print(f"outbox:          {outbox_rate:.0f} sends/s ({args.concurrency} in flight)")
     print(f"ratio:           {outbox_rate / raw_rate:.2f} (target >= 0.70)")
     print(f"queueing:        {total / outbox.queue_seconds:.0f} rows/s (one transaction a round)")
     if paced is not None:

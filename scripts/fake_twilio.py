@@ -145,6 +145,12 @@ class FakeTwilio:
         self.clock: Any = time.time
         #: Like a Messaging Service with Smart Encoding on: segments counted after substitutions.
         self.smart_encoding = False
+        #: Every message create answers this late (seconds), as the real API's round trip does
+        #: (about 0.1-0.3 s from a US server); 0 by default, `--latency-ms` from the command line.
+        self.latency = 0.0
+        #: Message creates being answered right now, and the most there ever were at once.
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._release = threading.Event()  # set to free requests hanging in delay_next
         self._server: ThreadingHTTPServer | None = None
@@ -158,6 +164,9 @@ class FakeTwilio:
         """Bind 127.0.0.1 and serve in a daemon thread; sets `base_url`."""
         handler = type("Handler", (_Handler,), {"fake": self})
         ThreadingHTTPServer.allow_reuse_address = True  # up() rebinds the same port at once
+        # A listen backlog like a real server's: the default 5 drops the connections of more
+        # than a few concurrent clients, which then wait a second to retry.
+        ThreadingHTTPServer.request_queue_size = 128
         self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
@@ -201,6 +210,8 @@ class FakeTwilio:
         self.up()
         with self._lock:
             self.messages.clear()
+            self.max_in_flight = 0
+            self.latency = 0.0
             self.calls.clear()
             self.requests.clear()
             self._failures.clear()
@@ -536,6 +547,28 @@ class _Handler(BaseHTTPRequestHandler):
             return False
         return True
 
+    def _create_message(self, form: dict[str, str]) -> None:
+        """Answer one message create: an outage, a delay or the latency first, if any."""
+        outage = self.fake._take_outage("create")
+        if outage is not None and outage.mode in OUTAGE_ERRORS:
+            code, http_status = OUTAGE_ERRORS[outage.mode]
+            self._send_json(http_status, error_body(code, http_status))
+            return
+        seconds, creates, release = self.fake._take_delay()
+        if outage is not None:
+            seconds = max(seconds, outage.slow_seconds)
+        seconds = max(seconds, self.fake.latency)
+        # Created first, answered late: a client that times out has still sent the text.
+        if creates:
+            status, payload = self.fake.create_message(form)
+        else:
+            status, payload = 500, error_body(20500, 500)
+        if seconds and release.wait(seconds):
+            # Released by reset() or stop(): drop the connection without an answer.
+            self.close_connection = True
+            return
+        self._send_json(status, payload)
+
     def do_POST(self) -> None:  # noqa: N802 - http.server naming
         path = urllib.parse.urlsplit(self.path)
         if match := CALLS_RE.match(path.path):  # reminders: the Calls API
@@ -549,24 +582,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.requests.append({"method": "POST", "path": path.path})
             if not self._api_account(match):
                 return
-            outage = self.fake._take_outage("create")
-            if outage is not None and outage.mode in OUTAGE_ERRORS:
-                code, http_status = OUTAGE_ERRORS[outage.mode]
-                self._send_json(http_status, error_body(code, http_status))
-                return
-            seconds, creates, release = self.fake._take_delay()
-            if outage is not None:
-                seconds = max(seconds, outage.slow_seconds)
-            # Created first, answered late: a client that times out has still sent the text.
-            if creates:
-                status, payload = self.fake.create_message(form)
-            else:
-                status, payload = 500, error_body(20500, 500)
-            if seconds and release.wait(seconds):
-                # Released by reset() or stop(): drop the connection without an answer.
-                self.close_connection = True
-                return
-            self._send_json(status, payload)
+            with self.fake._lock:
+                self.fake.in_flight += 1
+                self.fake.max_in_flight = max(self.fake.max_in_flight, self.fake.in_flight)
+            try:
+                self._create_message(form)
+            finally:
+                with self.fake._lock:
+                    self.fake.in_flight -= 1
             return
         if match := DELIVER_RE.match(path.path):
             query = dict(urllib.parse.parse_qsl(path.query))
@@ -671,9 +694,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="send a signed 'delivered' callback this long after each message is created",
     )
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0,
+        help="answer every message create this late, like the real API's round trip",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    fake = FakeTwilio(args.account_sid, args.auth_token, port=args.port).start()
+    fake = FakeTwilio(args.account_sid, args.auth_token, port=args.port)
+    fake.latency = args.latency_ms / 1000
+    fake.start()
     print(f"fake Twilio listening on {fake.base_url}", flush=True)
     delivered: set[str] = set()
     try:

@@ -16,6 +16,7 @@ before sending again. Twilio's error texts can quote the phone number, so they a
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
 from typing import Any
 
@@ -100,20 +101,35 @@ class TwilioSender:
         from_number: str = "",
         api_base_url: str = "",
         timeout: float = DEFAULT_TIMEOUT,
+        concurrency: int = 1,
     ) -> None:
         if not (messaging_service_sid or from_number):
             raise ValueError("a Messaging Service SID or a from-number is needed to send")
         self.public_base_url = public_base_url.rstrip("/")
         self.messaging_service_sid = messaging_service_sid
         self.from_number = from_number
-        http_client = (
-            BaseUrlHttpClient(api_base_url, timeout=timeout)
-            if api_base_url
-            else TwilioHttpClient(timeout=timeout)
-        )
-        self.client = Client(account_sid, auth_token, http_client=http_client)
+        #: Sends the outbox may have in flight at once (SEND_CONCURRENCY): each REST call waits
+        #: on the network for most of its time, so a batch goes out several at a time.
+        self.concurrency = max(1, concurrency)
+        self._credentials = (account_sid, auth_token, api_base_url, timeout)
+        # One client per thread: the SDK's HTTP session is not documented as thread-safe.
+        self._local = threading.local()
         if not self.public_base_url:
             logger.warning("PUBLIC_BASE_URL not set: texts go out without delivery callbacks")
+
+    @property
+    def client(self) -> Client:
+        """This thread's `twilio` client (made on first use)."""
+        client = getattr(self._local, "client", None)
+        if client is None:
+            account_sid, auth_token, api_base_url, timeout = self._credentials
+            http_client = (
+                BaseUrlHttpClient(api_base_url, timeout=timeout)
+                if api_base_url
+                else TwilioHttpClient(timeout=timeout)
+            )
+            client = self._local.client = Client(account_sid, auth_token, http_client=http_client)
+        return client
 
     @classmethod
     def from_settings(cls, settings: Settings, *, timeout: float = DEFAULT_TIMEOUT) -> TwilioSender:
@@ -126,6 +142,7 @@ class TwilioSender:
             from_number=settings.twilio_from_number,
             api_base_url=settings.twilio_api_base_url,
             timeout=timeout,
+            concurrency=settings.send_concurrency,
         )
 
     def send(self, *, to: str, body: str, outbox_id: int) -> SendResult:

@@ -83,6 +83,33 @@ def test_a_queued_text_goes_to_twilio_once(session, queue, send, fake_twilio):
     assert message.sent_at == NOW
 
 
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_a_batch_goes_out_several_calls_at_a_time_each_text_once(
+    session, queue, send, fake_twilio, concurrency
+):
+    """Twilio's API answers in a tenth of a second or more: the outbox keeps SEND_CONCURRENCY
+    calls in flight, and every text still goes once, with its own sid recorded."""
+    sender = TwilioSender(
+        account_sid=ACCOUNT_SID,
+        auth_token=AUTH_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+        messaging_service_sid=MESSAGING_SERVICE_SID,
+        api_base_url=fake_twilio.base_url,
+        concurrency=concurrency,
+    )
+    fake_twilio.latency = 0.15
+    ids = [queue(f"text {n}", to=f"+120255501{n:02d}") for n in range(8)]
+    assert send(sender=sender) == 8
+    assert fake_twilio.max_in_flight == concurrency
+    by_sid = {m["sid"]: m for m in fake_twilio.messages}
+    assert len(fake_twilio.messages) == len(by_sid) == 8
+    for n, message_id in enumerate(ids):
+        message = reload(session, Message, message_id)
+        assert by_sid[message.twilio_sid]["Body"] == f"text {n}"
+        assert by_sid[message.twilio_sid]["To"] == f"+120255501{n:02d}"
+        assert message.status == MessageStatus.ACCEPTED and message.attempts == 1
+
+
 def test_audit_of_a_send_names_ids_not_the_patient(session, queue, send):
     message_id = queue()
     send()
