@@ -2,7 +2,7 @@
 
     python scripts/bench_load.py [--requests 3000] [--concurrency 32] [--database-url URL]
                                  [--port 5150] [--process-messages 1000] [--workers 1,2]
-                                 [--worker-nice 0] [--no-worker]
+                                 [--worker-nice 0] [--no-worker] [--twilio-latency-ms 0]
 
 Starts, on this machine (ports from --port up):
 
@@ -252,6 +252,12 @@ def main() -> int:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--port", type=int, default=5150, help="first of four ports used")
     parser.add_argument("--process-messages", type=int, default=1000)
+    parser.add_argument(
+        "--twilio-latency-ms",
+        type=float,
+        default=0,
+        help="the fake Twilio answers each send this late (the real API: about 100-300 ms)",
+    )
     parser.add_argument("--workers", default="1,2", help="worker counts for the processing run")
     parser.add_argument(
         "--worker-nice",
@@ -326,6 +332,8 @@ def main() -> int:
                 ACCOUNT_SID,
                 "--auth-token",
                 TOKEN,
+                "--latency-ms",
+                str(args.twilio_latency_ms),
             ],
         )
         gunicorn = str(bin_dir / "gunicorn")
