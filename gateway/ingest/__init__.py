@@ -199,6 +199,7 @@ def process_ready(
     lookout: Lookout | None = None,
     counts: dict[str, int] | None = None,
     pace: Any = None,
+    send_later: Any = None,
 ) -> list[int]:
     """Claim and process every ready inbound message; returns the outbox ids queued.
 
@@ -208,6 +209,8 @@ def process_ready(
     `counts["sent"]` (when given) adds up the texts Twilio accepted. `pace` (the worker loop's
     `BurstPacer`) is asked before each claim how many rows to take, and told after each message
     whether it was urgent and how long it took, so it can yield the cores to the web tier.
+    `send_later` (the worker loop's background sender) takes each batch's routine replies, so
+    the next batch is processed while they are on the network; an emergency's go out here.
     """
     queued: list[int] = []
     batches = 0
@@ -243,7 +246,7 @@ def process_ready(
                     continue
             queued += ids
             if sender is not None and urgent:
-                sent = _send(engine=engine, sender=sender, ids=ids, now=now)
+                sent = send_replies(engine=engine, sender=sender, ids=ids, now=now)
                 if counts is not None:
                     counts["sent"] = counts.get("sent", 0) + sent
             else:
@@ -253,8 +256,10 @@ def process_ready(
                 if not urgent:
                     seconds, carried = seconds + carried, 0.0
                 pace.processed(urgent=urgent, seconds=seconds)
-        if sender is not None:
-            sent = _send(engine=engine, sender=sender, ids=later, now=now)
+        if sender is not None and send_later is not None:
+            send_later(later)
+        elif sender is not None:
+            sent = send_replies(engine=engine, sender=sender, ids=later, now=now)
             if counts is not None:
                 counts["sent"] = counts.get("sent", 0) + sent
         if clock is not None:
@@ -262,7 +267,8 @@ def process_ready(
     return queued
 
 
-def _send(*, engine: Engine, sender: Any, ids: list[int], now: datetime) -> int:
+def send_replies(*, engine: Engine, sender: Any, ids: list[int], now: datetime) -> int:
+    """Send these queued replies now; how many Twilio took (a failure leaves them queued)."""
     if not ids:
         return 0
     from gateway.outbox import send_pending

@@ -25,7 +25,7 @@ from typing import Any
 from flask import Flask
 
 from gateway.conversations import NOTIFY_CHANNEL
-from gateway.ingest import BATCH_SIZE, Lookout, process_ready
+from gateway.ingest import BATCH_SIZE, Lookout, process_ready, send_replies
 from gateway.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -109,6 +109,46 @@ class BurstPacer:
             self.stop.wait(min(self.NAP, left))
 
 
+class BackgroundSender:
+    """Sends routine replies on a thread of their own, so processing does not wait on Twilio.
+
+    Twilio's API answers each send in a tenth of a second or more; sent in line, a batch's
+    replies would hold up the next batch. The rows are already committed to the outbox, so
+    this thread is only a shortcut: if it is slow, stopped or fails, the scheduler's poll
+    sends them (and an emergency's replies never come here: the loop sends those at once).
+    """
+
+    def __init__(self, send: Any, stop: threading.Event) -> None:
+        self.send, self.stop = send, stop
+        self.waiting: deque[int] = deque()
+        self.wake = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="ingest-send", daemon=True)
+        self.thread.start()
+
+    def __call__(self, ids: list[int]) -> None:
+        if ids:
+            self.waiting.extend(ids)
+            self.wake.set()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            self.wake.wait(0.5)
+            self.wake.clear()
+            ids = []
+            while self.waiting:
+                ids.append(self.waiting.popleft())
+            if not ids:
+                continue
+            try:
+                self.send(ids)
+            except Exception as error:  # noqa: BLE001 - the scheduler's poll sends them later
+                logger.error("background send failed: %s", type(error).__name__)
+
+    def join(self, timeout: float) -> None:
+        self.wake.set()
+        self.thread.join(timeout)
+
+
 class _Sleeper:
     def __init__(self, stop: threading.Event, seconds: float) -> None:
         self.stop, self.seconds = stop, seconds
@@ -172,6 +212,7 @@ class IngestLoop:
             urgent_waiting=self._urgent_waiting,
         )
         self.lookout = Lookout(on_arrivals=self.pacer.arrived)
+        self.sender: BackgroundSender | None = None
 
     def _urgent_waiting(self) -> bool:
         """Look for new arrivals while resting: an emergency ends the rest."""
@@ -196,6 +237,7 @@ class IngestLoop:
             clock=utcnow,
             lookout=self.lookout,
             pace=self.pacer,
+            send_later=self.sender,
         )
         return len(ids)
 
@@ -212,7 +254,14 @@ class IngestLoop:
                 waiter.wait()
         waiter.close()
 
+    def _send_now(self, ids: list[int]) -> None:
+        gateway = self.app.extensions["gateway"]
+        with self.app.app_context():
+            send_replies(engine=gateway.engine, sender=gateway.sender, ids=ids, now=utcnow())
+
     def start(self) -> None:
+        if self.app.extensions["gateway"].sender is not None:
+            self.sender = BackgroundSender(self._send_now, self.stop_event)
         self.thread = threading.Thread(target=self.run, name="ingest", daemon=True)
         self.thread.start()
         logger.info("ingest loop started")
@@ -221,6 +270,8 @@ class IngestLoop:
         self.stop_event.set()
         if self.thread is not None:
             self.thread.join(timeout)
+        if self.sender is not None:
+            self.sender.join(timeout)
 
 
 def wait_until(predicate: Any, timeout: float, step: float = 0.02) -> bool:

@@ -357,6 +357,29 @@ def test_the_loop_answers_an_emergency_during_a_burst_of_routine_texts(
     assert pending > 30  # the routine texts were still waiting: the burst was paced
 
 
+def test_a_slow_twilio_does_not_hold_up_the_next_texts(send_sms, session, app, fake_twilio):
+    """Twilio answering each send in a second: the loop processes the next batch while the
+    first batch's replies are still on the network, and every reply still goes once."""
+    fake_twilio.latency = 1.0
+    for n in range(25):  # two batches
+        send_sms(f"what time do you open {n}", from_=f"+1202555{6000 + n:04d}", process=False)
+    loop = IngestLoop(app)
+    loop.pacer.share = 1  # no burst pacing: this is about sending
+    loop.start()
+    try:
+        assert wait_until(
+            lambda: all(m.processed_at is not None for m in inbound(session)), timeout=20
+        )
+        recorded = sum(1 for m in outbound(session) if m.twilio_sid)
+        assert wait_until(lambda: sum(1 for m in outbound(session) if m.twilio_sid) == 25, 30)
+    finally:
+        loop.stop()
+    # In line, the first batch's 20 answers (3 rounds of 8 at 1 s) came before the second batch.
+    assert recorded < 20
+    assert len(fake_twilio.messages) == 25
+    assert len({m["To"] for m in fake_twilio.messages}) == 25
+
+
 def test_the_worker_ticks_leave_inbound_texts_to_its_ingest_loop(send_sms, session, app):
     """In the worker process the loop owns inbound processing; `flask tick` still does it all."""
     from gateway.scheduler import tick
