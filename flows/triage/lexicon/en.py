@@ -28,6 +28,8 @@ _INGEST = (
     r"drank|drunk|drinking|bit into|bit|bitten|biting|licked|sucked on|ingested|"
     r"put (?:\w+ )?in (?:his|her|their|my) mouth)"
 )
+#: After a pill count: the pills are what is left of a supply ("had 30 pills left"), not a dose.
+_SUPPLY_LEFT = r"\b(?!\W+(?:\w+\W+)?(?:left|remaining|to go|in (?:the|her|his|my) (?:bottle|box|pack))\b)"
 #: Household products and objects that are dangerous when swallowed.
 _POISONS = (
     r"(?:bleach|detergent|(?:laundry |dishwasher |tide |soap )?pods?|poison|batter(?:y|ies)|"
@@ -219,13 +221,15 @@ EMERGENCY_MEDICAL = (
     Rule(
         "overdose",
         r"\b(?:took|taken|swallowed|ate|had)\s+(?:like\s+|about\s+|around\s+|maybe\s+|over\s+)?"
-        r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS,
+        r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS
+        # A count still in the bottle is a supply, not a dose: "she had 30 pills left".
+        + _SUPPLY_LEFT,
     ),
     Rule(
         "overdose",
         r"\b(?:took|taken|swallowed|ate|had|gave (?:him|her))\s+(?:like\s+|about\s+|around\s+|maybe\s+|"
         r"over\s+)?(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-        r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b",
+        r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b(?!(?:\W+\w+){0,2}?\W+(?:left|remaining)\b)",
     ),
     Rule("overdose", r"\b(?:button|coin|lithium|watch) batter(?:y|ies)\b|\bpoison(?:ed|ing)\b"),
     # Pregnancy, infants
@@ -488,6 +492,13 @@ IDIOMS = (
     r"\bon pins and needles\b",
     r"\b(?:fell|fall|falling|fallen) (?:out of|off) (?:my|the|his|her) (?:chair|seat)\b",
     r"\b(?:going to|gonna|will|would|might|literally|gon)\s+(?:\w+\s+)?kill (?:me|us)\b",
+    # A thing or a chore that "will kill" someone is a joke ("this flu shot is gonna kill him
+    # lol"); a weapon or a hiding place beside it keeps it (see `_blank_idiom`).
+    r"\b(?:shots?|flu shot|needles?|vaccines?|jabs?|wait|waiting|traffic|heat|bill|bills|price|prices|"
+    r"homework|stairs|drive|commute|line|test|exam|paperwork|workout|diet|class|job|shift|weather|"
+    r"pollen|cold|hold music|hold)\s+(?:\w+\s+)?"
+    r"(?:is|are|was|s)?\s*(?:gonna|going to|will|would|might|about to)\s+(?:\w+\s+)?kill "
+    r"(?:me|us|him|her|them|you)\b",
     # A body part that "is killing me" is pain, not a figure of speech.
     r"(?<!knees )(?<!knee )(?<!back )(?<!head )(?<!feet )(?<!foot )(?<!hips )(?<!hip )(?<!neck )(?<!legs )(?<!teeth )(?<!tooth )(?<!stomach )(?<!shoulders )(?<!shoulder )(?<!joints )(?<!ears )(?<!ear )(?<!throat )(?<!wrist )(?<!wrists )(?<!ankles )(?<!ankle )(?<!cramps )(?<!migraines )(?<!allergies )(?<!sinuses )(?<!hands )(?<!arms )(?<!eyes )(?<!gums )(?<!bunions )(?<!hemorrhoids )(?<!sciatica )(?<!arthritis )\b(?:is|are|its|thats|was|were|been) (?:\w+ )?killing me\b",
     r"\bkill(?:s|ed|ing)? it\b|\bto die for\b|\bi (?:could|would) (?:just )?die\b",
@@ -1272,6 +1283,11 @@ MENTIONS = (
     r"\b(?:died|passed away|passed|dead) (?:\w+ )?(?:of|from) (?:a |an )?(?:massive )?(?:heart attack|"
     r"stroke|aneurysm|overdose|cardiac arrest)\b",
     r"\bfamily history of (?:\w+ )?(?:heart attacks?|strokes?|heart disease|aneurysms?)\b",
+    # A colour that names a thing, not a skin colour: "my blue inhaler", "the purple pill",
+    # "Blue Cross", "the gray building".
+    r"\b(?:blue|bluish|purple|gr[ae]y)\s+(?:and \w+\s+)?(?:inhalers?|puffers?|pumps?|pills?|tablets?|"
+    r"capsules?|caps|ones?|bottles?|boxes?|bags?|folders?|forms?|cards?|cars?|pens?|building|door|"
+    r"entrance|sign|lot|line|cross|shield|top|lid|label|sticker|paper|envelope|app|button|link)\b",
 )
 
 #: Third-person reporting verbs, so "she says she wants to" reads as an intent.

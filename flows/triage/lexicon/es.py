@@ -762,7 +762,8 @@ SAFETY_NET = (
         window=200),
     NetClass("medical", "sick child with a red flag", terms=(r"\b(?:fiebre|calentura)\b",), cues=(
         r"\b(?:muy dormid\w*|dormidit\w*|aguadit\w*|desguanzad\w*|decaid\w*|no (?:quiere )?"
-        r"(?:comer|mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
+        # Not wanting to eat is the usual fever; not feeding or not waking is the red flag.
+        r"(?:mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
         r"rigido)|no (?:moja|ha mojado) (?:el |los )?panal\w*)\b",
     ), window=200, also=(r"\b(?:bebe|baby|nino|nina|hijo|hija|\d+ (?:mes|meses|semanas|anos))\b",)),
     # --- classes added after round 6 (same names as the English ones, merged with them) ---

@@ -83,7 +83,13 @@ LEXICON = Lexicon(
                  cues=(r"\b(?:muon|se|dinh|toi nay|chet|noi)\b",)),
     ),
     negations=(r"\b(?:khong|chua|chang|ko|k)\b",),
-    resolved=(r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",),
+    resolved=(
+        r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",
+        # "giờ khỏe hẳn rồi", "bây giờ ổn rồi", "khỏe lại rồi": well again now.
+        r"\b(?:gio|bay gio|hien gio|hien tai|nay)(?: (?:da|thi|be|chau|con|em|ba|ong|me|bo|anh|chi))?"
+        r" (?:khoe|on|binh thuong)(?: \w+)? roi\b|\bkhoe (?:han|lai) roi\b",
+    ),
+    settled=(r"\b(?:da )?(?:xuat vien|ra vien)\b|\bbac si (?:noi|bao) (?:khong sao|binh thuong)\b",),
     symptoms=(
         Rule("trieu chung", r"\b(?:dau|sot|ho|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
     ),
@@ -160,6 +166,11 @@ CONCEPT_TERMS = {
     "hypothetical": (r"\b(?:neu|lo nhu|phong khi|lo nhu)\b.{0,60}\b(?:phai lam (?:sao|gi)|lam the nao|thi sao)\b",),
     "happening_now": (r"\b(?:bay gio|dang|hien gio)\b",),
     "dosing_routine": (r"\b(?:moi ngay|hang ngay|mot ngay|moi thang|toa|don thuoc|con lai)\b",),
-    "hyperbole": (r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",),
+    "hyperbole": (
+        r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",
+        # A fright or a laugh "enough to faint": "hết hồn muốn xỉu", "cười muốn xỉu luôn".
+        r"\b(?:het hon|hu hon|giat minh|so|hoang|cuoi|buon cuoi|mac cuoi)(?: \w+)? (?:muon|suyt|gan|xiu|ngat)"
+        r"(?: (?:xiu|ngat|chet))?(?: (?:luon|mat|di duoc|roi))?\b",
+    ),
 }
 # --- END emergency concepts -------------------------------------------------------------------
