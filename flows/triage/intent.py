@@ -8,6 +8,7 @@ Order of decision, first match wins:
 4. the earliest *strong* request in the text (refill, results, billing, scheduling, ...), where a
    clinical question ("should I stop taking it?") beats a refill, and a form reminder's own
    subject beats insurance/billing/records mentioned as attachments;
+   a question about one's own visit ("is it still on", "what time") beats a booking word;
 5. the subject of the message being answered (telehealth link, form);
 6. upset with nothing else asked -> complaint;
 7. an emergency, a symptom or a clinical question -> clinical;
@@ -306,6 +307,19 @@ def classify_intent(
     context_cue = None
     if awaiting is not None and awaiting.value in rules.CONTEXT_CUES:
         context_cue = rules.CONTEXT_CUES[awaiting.value].search(text)
+
+    # "is my appointment tomorrow still on, and what time?": a question about a visit already
+    # booked, not a booking ("cita", "预约", "موعد" alone would read as schedule). A visit change
+    # asked for (reschedule, cancel) or a symptom with a clinical question still decides.
+    if (
+        rules.APPOINTMENT_STATUS is not None
+        and (strong is None or strong[0] is Intent.SCHEDULE)
+        and not (has_clinical_signal and clinical_q is not None)
+        and (status := rules.APPOINTMENT_STATUS.search(text)) is not None
+    ):
+        return Intent.APPOINTMENT_STATUS, _ev(
+            Intent.APPOINTMENT_STATUS, repr(status.group().strip())
+        )
 
     if strong is not None:
         intent, found, _ = strong

@@ -787,6 +787,19 @@ OPT_IN = (
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _APPT = r"(?:appointments?|visits?|physicals?|checkups?|check ups?|sessions?|exams?|consults?|video visits?|well checks?|follow ups?|followups?)"
 
+#: Questions about one's own visit: whether it still stands, when, where.
+_OWN = r"(?:my|our|his|her|the|this|tomorrows|todays|mondays|tuesdays|wednesdays|thursdays|fridays)"
+APPOINTMENT_STATUS = (
+    r"\b(?:is|are) " + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"(?: \w+){0,4}? still (?:on|happening|going|"
+    r"scheduled|booked|confirmed|a go|good)\b",
+    r"\b(?:am i|are we|is (?:he|she|my \w+)) still (?:on|booked|scheduled|confirmed|good) for\b|\bstill on for\b",
+    r"\b(?:what time|when|where|which (?:office|location|clinic|building|site|address)) (?:is|was|s|will) "
+    + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"\b",
+    r"\bdo i (?:still )?have an? " + _APPT + r" (?:tomorrow|today|this week|next week|on \w+)\b",
+    r"\b(?:which|what) (?:office|location|clinic|building|address) (?:am i|do i go|should i go|is it)\b",
+    r"\b" + _APPT + r" (?:tomorrow |today |on \w+ )?(?:still )?(?:on|happening)\?",
+)
+
 INTENTS = (
     IntentRules(
         Intent.COMPLAINT,
@@ -838,6 +851,16 @@ INTENTS = (
             r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
             r"\bwhat (?:clinic|office|practice) is this\b",
+            # "why do I keep getting these", "whose number is this", "who keeps texting me".
+            r"\bwhy (?:do|am|does|is) (?:i|my phone|this number)(?: \w+){0,2}? (?:getting|get|receiving|"
+            r"receive)\b(?! (?:my|the) (?:results?|bill|refill))|\bwhy (?:are|do) (?:you|yall)(?: \w+){0,2}? "
+            r"(?:texting|messaging|calling) me\b",
+            r"\b(?:see|know|find out|ask) who (?:this|it) is\b|\bwho (?:called|just called|was calling|keeps "
+            r"calling) (?:me|this number|my phone)\b|\b(?:missed|got a) call from (?:this|your) number\b",
+            r"\b(?:what|whose|whos) number is this\b|\bwho (?:keeps|is|s) (?:texting|messaging) me\b|"
+            r"\bwho sent (?:me )?(?:this|these)\b",
+            # Russian written in Latin letters ("kto eto?").
+            r"^\W*kto (?:eto|vy)\W*$",
         ),
     ),
     IntentRules(
@@ -1113,6 +1136,12 @@ UPSET = (
     r"was going to|were going to)? (?:call|get back|text|reach out)\b.{0,60}\b(?:nothing|still|never|"
     r"no call|no one|nobody|havent heard|not a word)\b",
     r"\b(?:charged|billed)\b.{0,40}\b(?:twice|two times|double|three times)\b",
+    # Polite dissatisfaction is still a complaint ("a little disappointed nobody called back",
+    # "not very pleased with how I was spoken to", "hope you can do better").
+    r"\bnot (?:very |too |at all |really |entirely )?(?:pleased|satisfied|impressed)\b|\bunprofessional\b|"
+    r"\bfelt (?:ignored|dismissed|brushed off|disrespected|unheard)\b|\bshort with me\b|"
+    r"\b(?:hope|hoping) (?:you|yall|the clinic|your office|the office|your staff) (?:can|will|could) "
+    r"(?:do better|improve)\b|\bnot (?:the|a) (?:great|good|best) experience\b",
     r"\bdismissive\b|\bmade me feel (?:stupid|dumb|like an idiot|ignored|rushed|like a burden)\b",
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
@@ -1997,6 +2026,7 @@ LEXICON = Lexicon(
     opt_out=OPT_OUT,
     opt_in=OPT_IN,
     intents=(*INTENTS, IntentRules(Intent.CONFIRM, weak=CONFIRM_PHRASES), IntentRules(Intent.THANKS, weak=THANKS)),
+    appointment_status=APPOINTMENT_STATUS,
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(

@@ -302,6 +302,17 @@ OPT_IN = (
     r"recordatorios)\s+(?:otra vez|de nuevo|nuevamente)\b",
 )
 
+#: Questions about one's own visit: whether it still stands, when, where.
+_CITA = r"(?:mi|la|nuestra|su) (?:cita|consulta)"
+APPOINTMENT_STATUS = (
+    r"\b" + _CITA + r"\b(?:\W+\w+){0,6}?\W+(?:sigue|todavia|aun) (?:en pie|vigente|confirmad\w*|programad\w*|igual|"
+    r"es|esta)\b",
+    r"\b(?:sigue|todavia|aun)(?: \w+)? (?:en pie|vigente)\b|\btodavia tengo (?:la |mi )?cita\b",
+    r"\b(?:a )?que hora (?:es|era|sera|seria|tengo) (?:mi|la)\b",
+    r"\b" + _CITA + r"\b(?:\W+\w+){0,12}?\W+(?:a )?que hora (?:es|era|sera)\b",
+    r"\b(?:donde|en (?:que|cual) (?:clinica|oficina|sucursal|consultorio)) (?:es|sera|era|queda|tengo) " + _CITA + r"\b",
+)
+
 INTENTS = (
     IntentRules(
         Intent.COMPLAINT,
@@ -332,6 +343,10 @@ INTENTS = (
             r"\bo (?:es )?(?:spam|una estafa)\b|"
             r"\bcomo (?:consiguieron|obtuvieron|tienen) (?:mi|este) numero\b",
             r"\bde donde (?:me |nos )?(?:estan|esta|escriben|escribe|llaman|mandan|habla)\b|"
+            r"\bque numero es (?:este|ese)\b|\bquien (?:me )?(?:llamo|marco|hablo)\b|\bllamada perdida de (?:este|su) numero\b|"
+            r"\bde quien es (?:este|ese) numero\b|"
+            r"\bpor que (?:me )?(?:llegan|llega|mandan|manda|escriben|envian|estan mandando|siguen mandando|recibo)"
+            r"(?: \w+){0,2}? (?:mensajes|textos|estos|esto|mensajitos)\b|"
             r"\bno (?:reconozco|conozco) (?:este|el|su|ese) numero\b|\bquien (?:me |nos )?(?:esta|estan) "
             r"(?:escribiendo|mandando|llamando)\b",
         ),
@@ -341,6 +356,7 @@ INTENTS = (
         strong=(
             r"\ben (?:espanol|ingles|vietnamita|chino|coreano|arabe|ruso|portugues)\b",
             r"\b(?:espanol|ingles),? (?:por favor|porfa|porfavor)\b",
+            r"\b(?:escribir|escribirme|hablarme|mandarme|contestarme) en (?:espanol|ingles)\b",
         ),
     ),
     IntentRules(
@@ -473,6 +489,10 @@ INTENTS = (
 )
 
 UPSET = (
+    # Polite dissatisfaction: "un poco decepcionada", "nadie me ha regresado la llamada".
+    r"\b(?:decepcionad\w*|desilusionad\w*|inconforme|no (?:estoy|quede|quedamos) (?:muy |nada )?(?:content\w*|"
+    r"satisfech\w*)|mal(?:a)? (?:atencion|servicio|trato)|groser\w*|maleducad\w*|nadie (?:me |nos )?(?:ha )?"
+    r"(?:regresado|devuelto|contesta\w*|llamo|llama|respond\w*|regreso)|ojala (?:puedan )?mejor\w*)\b",
     r"\b(?:que|q) (?:les|le) pasa\b",
     r"\b(?:semanas|dias|meses)\b.{0,60}\by nada\b",
     r"\bya (?:es|son|van|fueron) (?:la |las )?(?:segunda|tercera|cuarta|quinta|\d+|dos|tres|cuatro|"
@@ -810,6 +830,7 @@ LEXICON = Lexicon(
     opt_out=OPT_OUT,
     opt_in=OPT_IN,
     intents=INTENTS,
+    appointment_status=APPOINTMENT_STATUS,
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(r"\b(?:encargad[oa]|gerente|supervisor\w*|queja|quejarme)\b",),

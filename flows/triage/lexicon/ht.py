@@ -75,7 +75,27 @@ LEXICON = Lexicon(
         r"\bmwen pa vle (?:resevwa )?(?:mesaj|tex|tekst)\b",
         r"\bretire (?:nimewo mwen|mwen)\b",
     ),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\brandevou (?:mwen|m|pitit mwen|nou)\b(?:\W+\w+){0,6}?\W+(?:a ki le|ki le|kibo|ki kote|toujou|kanpe)\b",
+        r"\ba ki le randevou\b",
+    ),
+    upset=(
+        r"\b(?:fache|pa kontan|pa satisfe|dezapwente|pesonn pa (?:reponn|rele|di)|san nou pa di m|(?:twazyem|katriyem|dezyem) fwa|pou gremesi|se pa jwet)\b",
+    ),
+    wants_manager=(
+        r"\b(?:manadje|sipevize|plent)\b",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmove nimewo\b|\bmal nimewo\b|\bmwen pa konnen ki moun (?:nou|w) ap chache\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bdosye (?:medikal|mwen)\b|\bkopi (?:tout )?dosye\b",)),
+        IntentRules(Intent.PORTAL, strong=(r"\bpotay (?:pasyan|la)\b|\bmodpas\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje l (?:pou|a)\b",)),
+        IntentRules(Intent.TELEHEALTH, weak=(r"\blyen\b|\bvideyo\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\bki moun (?:sa a|sa|ou ye|nou ye|k ap ekri)\b|\bkiyes (?:ou|nou) ye\b|\bkiyes sa(?: a)?\b|\bki moun ki rele m\b|\bpoukisa (?:m|mwen) (?:ap )?(?:resevwa|jwenn) (?:mesaj|tex)\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje (?:dat |le |lè )?randevou\b",)),
         IntentRules(Intent.CANCEL, strong=(r"\banile\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\brandevou\b",)),

@@ -56,7 +56,30 @@ LEXICON = Lexicon(
         r"수신\s?거부|그만\s?보내|구독\s?취소|연락하지\s?마",
     ),
     opt_in=(r"(?:다시|재)\s?(?:수신|구독|받고\s?싶)",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"예약(?:이|은|시간이?|시간은)?\s?(?:몇\s?시|언제|어디)",
+        r"예약(?:이|은)?\s?(?:아직|그대로|유효)",
+        r"예약[^.?!]{0,15}(?:몇\s?시|어디로 가|어느 (?:지점|병원|건물|쪽))",
+    ),
+    upset=(
+        r"불친절|불쾌|실망|화가 나|화나|짜증|불만|아무도 (?:연락|전화|답|안 받|받지)|연락(?:이|도) ?없|(?:\d+|한|두|세)\s?시간(?:이나|을|씩)? 기다|신경 (?:써|쓰) 주(?:셨|시)?으?면|개선(?:해|되|됐)",
+    ),
+    wants_manager=(
+        r"책임자|관리자|매니저|항의|민원|컴플레인",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"잘못 (?:보내|거|온|된 번호)|번호(?:를|가)? 잘못|(?:저는|전) \S+ (?:아닙니다|아니에요|아니예요)",)),
+        IntentRules(Intent.RECORDS, strong=(r"진료\s?기록|의무\s?기록|진단서|소견서|예방\s?접종\s?(?:기록|증명)|기록\s?사본",)),
+        IntentRules(Intent.PORTAL, strong=(r"포털|로그인|비밀번호|아이디를? (?:잊|모르)",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:날짜|시간|예약|요일)?(?:을|를|로)? ?(?:바꿀|바꿔|변경|옮길|옮겨|미룰|미뤄)",)),
+        IntentRules(Intent.HELP, strong=(
+            r"누구(?:세요|신가요|시죠|십니까|예요|에요|야)|(?:이|이건|이거|무슨) 번호|어디(?:서|에서) (?:온|보낸) (?:문자|메시지)|(?:왜|웬) (?:이런 |자꾸 |계속 )?(?:문자|메시지)",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"한국어(?:로|\s?(?:되나요|돼요|가능|해\s?주|부탁))",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"(?:예약|날짜|시간)\s?(?:변경|바꾸|옮기)",)),
         IntentRules(Intent.CANCEL, strong=(r"(?:예약\s?)?취소(?!\s?(?:문자|구독))",)),
         IntentRules(Intent.SCHEDULE, strong=(r"예약",)),

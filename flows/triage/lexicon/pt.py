@@ -86,7 +86,28 @@ LEXICON = Lexicon(
         r"\b(?:cancelar (?:inscricao|as mensagens)|descadastr\w*|sair da lista|remover meu numero)\b",
     ),
     opt_in=(r"\bquero voltar a receber\b",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:minha|a) consulta\b(?:\W+\w+){0,6}?\W+(?:continua|ainda|esta (?:mantida|confirmada)|a que horas|que horas|onde)\b",
+        r"\ba que horas (?:e|era|sera) (?:a )?(?:minha )?consulta\b",
+    ),
+    upset=(
+        r"\b(?:insatisfeit\w*|decepcionad\w*|desapontad\w*|chatead\w*|absurdo|falta de respeito|mal educad\w*|grosseir\w*|ninguem (?:me )?(?:ligou|liga|retornou|responde|respondeu|atende|atendeu)|(?:terceira|quarta|quinta) vez|esperei (?:mais de )?(?:uma|duas|\d+) horas?)\b",
+    ),
+    wants_manager=(
+        r"\b(?:reclamacao|reclamar|gerente|supervisor\w*)\b",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnumero errado\b|\bfoi engano\b|\bengan(?:aram|ou)-?se (?:no|de) numero\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bprocesso clinico\b|\bprontuario\b|\bhistorico (?:medico|clinico)\b|\bregist(?:r)?os? medicos\b|\bcarteira de vacina\w*\b",)),
+        IntentRules(Intent.PORTAL, weak=(r"\bportal\b|\bsenha\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"^\W*quem (?:e|fala|esta falando|sao voces|e voce)\b|\bquem (?:me )?ligou\b|\bque numero e (?:esse|este)\b|\bde quem e (?:esse|este) numero\b|\bpor ?que (?:estou|to|eu) (?:recebendo|a receber)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\bem portugues\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bremarcar\b|\bmudar (?:a |minha )?consulta\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),

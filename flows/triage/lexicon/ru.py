@@ -80,7 +80,30 @@ LEXICON = Lexicon(
         r"отпишите|отписаться|отписка|не хочу (?:получать )?(?:сообщени\w*|смс)",
     ),
     opt_in=(r"(?:снова|опять) (?:присылайте|получать)|возобнов\w* (?:рассылк\w*|сообщени\w*)",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:запись|при[её]м|визит)\b[^.?!]{0,30}(?:во сколько|в котором часу|в силе|оста[её]тся|по какому адресу|в каком (?:кабинете|филиале|отделении|здании)|не отменили)",
+        r"\bво сколько (?:у меня )?(?:запись|при[её]м)\b",
+    ),
+    upset=(
+        r"безобрази\w*|возмутительн\w*|хамств\w*|нагруби\w*|грубо|груб(?:ая|ый|ые|или)\b|недовол\w*|разочарован\w*|никто не (?:перезван\w*|отвеча\w*|звонит|позвонил|ответил|бер[её]т|перезвонил)|бросил\w* трубку|(?:четв[её]ртый|третий|пятый) раз|ждал\w* (?:больше |более )?(?:часа|двух часов|\d+ час\w*)",
+    ),
+    wants_manager=(
+        r"пожаловаться|жалоб\w*|менеджер\w*|руководител\w*|начальник\w*|заведующ\w*|главн\w+ врач\w*",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"ошиблись номером|не тот номер|неправильн\w* номер|я не ваш пациент",)),
+        IntentRules(Intent.RECORDS, strong=(r"медицинск\w+ карт\w*|выписк\w+ из (?:медицинской )?карт\w*|истори\w+ болезни",)),
+        IntentRules(Intent.PORTAL, strong=(r"личн\w+ кабинет\w*|портал\w*|\bпароль\b|\bлогин\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bперенес\w*|\bперенест\w*",)),
+        IntentRules(Intent.TELEHEALTH, weak=(r"ссылк\w*|видео",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\bкто (?:это|вы|пишет|мне пишет)\b|\bчей (?:это )?номер\b|\bчто (?:это )?за номер\b|\bпочему (?:мне )?(?:приходят|пишете|присылаете|шл[её]те)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\bпо-?русски\b|\bна русском\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"перенести|перенос\w*",)),
         IntentRules(Intent.CANCEL, strong=(r"отменить|отмен\w*",)),
         IntentRules(Intent.SCHEDULE, strong=(r"запис\w*|приём|прием",)),

@@ -82,7 +82,29 @@ LEXICON = Lexicon(
         r"\b(?:tigil\w*|itigil) (?:na )?(?:po )?(?:ang )?(?:mga )?(?:pag-?text|text|mensahe)\b",
         r"\bayoko (?:na )?(?:po )?(?:ng|ng mga) (?:text|mensahe)\b",
     ),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:appointment|sched|schedule|check ?up) (?:ko|namin|nya|niya|natin)\b(?:\W+\w+){0,5}?\W+(?:tuloy pa|tuloy ba|anong oras|ano(?:ng)? oras|saan)\b",
+        r"\banong oras (?:po )?(?:ba )?(?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
+        r"\btuloy pa (?:po )?(?:ba|po) (?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
+    ),
+    upset=(
+        r"\b(?:walang (?:sumasagot|sumagot|tumatawag|tumawag|nagrereply|nag-?reply|reply|pumapansin)|hindi (?:po )?(?:kayo|nyo|ninyo) (?:sumasagot|sumagot|tumawag|nagrereply)|ilang beses na|(?:\d+|dalawang|tatlong|apat na) beses na|bastos|ang sungit|masungit|nakakainis|nakakadismaya|dismayado|hindi (?:po )?ako (?:natuwa|masaya|satisfied)|may tao (?:po )?ba)\b",
+    ),
+    wants_manager=(
+        r"\b(?:magreklamo|reklamo)\b",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmali (?:po )?(?:yata |ata )?(?:po )?(?:yung |ang |ung )?(?:number|numero)\b|\bhindi (?:po )?ako si\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bmedical records?\b|\brekord\b|\bkopya ng (?:medical|records?|rekord)\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bma-?resched\w*|\bpa-?resched\w*|\bilipat (?:po )?(?:ang|yung|ung) (?:appointment|sched|schedule)\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\bsino (?:po )?(?:ito|to|ka|kayo|sila)\b|\bkanino (?:pong |po )?(?:number|numero) (?:ito|to)\b|\bbakit (?:po )?(?:ako|ko) (?:\w+ ){0,2}?(?:nakakatanggap|natanggap|tumatanggap|nakakareceive|nagrereceive|tine-?text|tinetext)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\b(?:tagalog|filipino)(?: na lang| lang| po| sana| please)\b|\b(?:sa|mag-?) ?tagalog\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bi-?move\b|\bilipat\b|\bpalitan (?:ang )?(?:schedule|appointment|oras|petsa)\b",)),
         IntentRules(Intent.CANCEL, strong=(r"\bi-?cancel\b|\bkanselahin\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\bmagpa-?(?:schedule|appointment|konsulta|check ?up)\b",)),

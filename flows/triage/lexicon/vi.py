@@ -99,7 +99,28 @@ LEXICON = Lexicon(
         r"\bhuy (?:dang ky|nhan tin)\b|\bdung nhan tin\b|\bdung gui\b",
     ),
     opt_in=(r"\b(?:nhan|gui) (?:lai )?tin nhan (?:lai|tro lai)\b|\bdang ky lai\b",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:lich hen|cuoc hen|hen kham|lich kham|buoi hen)\b(?:\W+\w+){0,6}?\W+(?:may gio|luc may gio|o dau|cho nao|con (?:khong|nua|giu)|van (?:con|giu|nhu cu)|chi nhanh nao|phong kham nao|co bi huy)\b",
+        r"\bmay gio\b(?:\W+\w+){0,3}?\W+(?:hen|kham)\b",
+    ),
+    upset=(
+        r"\b(?:khong hai long|that vong|buc minh|buc qua|kho chiu qua|thai do (?:khong tot|te|kem|qua te)|thieu chuyen nghiep|(?:khong|chang) (?:ai|co ai) (?:noi|tra loi|goi lai|bao|nghe may|hoi|lien lac)|doi (?:\w+ )?(?:\d+|hai|ba|may|gan|hon) (?:\w+ )?(?:tieng|gio) (?:\w+ )?(?:ma|van|khong)|mong (?:\w+ ){0,2}(?:cai thien|rut kinh nghiem|chu y hon))\b",
+    ),
+    wants_manager=(
+        r"\bkhieu nai\b|\b(?:gap|noi chuyen voi|goi cho|cho (?:toi|em) (?:gap|noi chuyen voi)) (?:nguoi )?quan ly\b|\bnguoi phu trach\b",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnham so\b|\bsai so\b|\bgui nham\b|\btoi khong phai (?:la )?(?:benh nhan|nguoi)\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bho so (?:benh an|y te|suc khoe|kham benh)\b|\bbenh an\b|\bgiay (?:chung nhan )?tiem chung\b|\bso tiem\b",)),
+        IntentRules(Intent.PORTAL, strong=(r"\bcong thong tin\b|\bdang nhap\b|\bmat khau\b|\btai khoan\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\bso (?:nay|do) (?:la )?(?:cua )?ai\b|\b(?:ai|ben nao) (?:nhan tin|gui tin|nhan) (?:vay|the|do|a|cho (?:toi|em))\b|\b(?:day|do|nay) la (?:ai|so nao|so cua ai|ben nao)\b|\bso nao (?:vay|day|the)\b|\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\b(?:bang|noi|dung|gui|nhan) tieng viet\b",
+        )),
         IntentRules(Intent.REFILL, strong=(r"\b(?:lay them|het|mua|ke|gui) (?:toa |don )?thuoc\b|\btoa thuoc\b|\bdon thuoc\b|\bgui toa\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\b(?:dat|lay|xin) (?:lich|hen)\b|\bhen kham\b",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bdoi (?:lich|hen|ngay|gio)\b",)),
