@@ -311,6 +311,9 @@ APPOINTMENT_STATUS = (
     r"\b(?:a )?que hora (?:es|era|sera|seria|tengo) (?:mi|la)\b",
     r"\b" + _CITA + r"\b(?:\W+\w+){0,12}?\W+(?:a )?que hora (?:es|era|sera)\b",
     r"\b(?:donde|en (?:que|cual) (?:clinica|oficina|sucursal|consultorio)) (?:es|sera|era|queda|tengo) " + _CITA + r"\b",
+    # "tengo cita mañana, creo que es a las dos pero no me acuerdo si es en la oficina...".
+    r"\btengo (?:una )?cita\b(?:\W+\w+){0,12}?\W+(?:no me acuerdo|no recuerdo|a que hora|en (?:que|cual) "
+    r"(?:oficina|clinica|sucursal))\b",
 )
 
 INTENTS = (

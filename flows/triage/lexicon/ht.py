@@ -98,6 +98,7 @@ LEXICON = Lexicon(
         )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje (?:dat |le |lè )?randevou\b",)),
         IntentRules(Intent.CANCEL, strong=(r"\banile\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\bbodwo\b|\bfakti\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\brandevou\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\brezilta\b",)),
         IntentRules(Intent.REFILL, strong=(r"\b(?:preskripsyon|renouvle|renmet) (?:medikaman|grenn)?\b",)),
@@ -105,6 +106,8 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\bmesi\b",)),
     ),
     confirm_words=frozenset({"wi", "dakò", "dako"}),
+    done_words=frozenset({"fini", "m fini", "mwen fini", "mwen fin ranpli", "m fin ranpli"}),
+    opt_in=(r"\bvle resevwa mesaj (?:yo )?anko\b|\brekomanse voye (?:mesaj|tex)\b",),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

@@ -112,6 +112,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),
         IntentRules(Intent.REFILL, strong=(r"\breceita\b|\brenovar\b",)),
+        IntentRules(Intent.CANCEL, strong=(r"\bdesmarcar\b|\bcancelar (?:a |minha )?consulta\b",)),
         IntentRules(Intent.BILLING, strong=(r"\b(?:boleto|pagamento|fatura|conta de|uma conta|cobran\w*|paguei)\b",)),
         IntentRules(Intent.INSURANCE, strong=(r"\b(?:convenio|plano de saude)\b",)),
         IntentRules(Intent.LANGUAGE, strong=(r"\bem portugues\b",)),
