@@ -261,6 +261,11 @@ def _leading_reply(
     return None
 
 
+#: "Why" in the languages triage reads, to tell "why am I getting this" from "who is this".
+_WHY = re.compile(
+    r"\b(?:why|por ?que|tai sao|vi sao|sao|bakit|poukisa|pourquoi)\b|为什么|為什麼|为啥|為啥|왜|почему|ليش|لماذا|ليه"
+)
+
 #: The portal itself failing ("error", "wont load"), not a result still pending.
 _PORTAL_FAILS = re.compile(
     r"\b(?:error\w*|crash\w*|wont (?:load|open|let)|doesnt (?:work|load|open)|not (?:working|loading)|"
@@ -311,9 +316,12 @@ def classify_intent(
     # "is my appointment tomorrow still on, and what time?": a question about a visit already
     # booked, not a booking ("cita", "预约", "موعد" alone would read as schedule). A visit change
     # asked for (reschedule, cancel) or a symptom with a clinical question still decides.
+    # A video visit's time is the telehealth flow's to answer, with its link.
     if (
         rules.APPOINTMENT_STATUS is not None
         and (strong is None or strong[0] is Intent.SCHEDULE)
+        and awaiting is not Awaiting.TELEHEALTH_PREP
+        and _matches(rules.WEAK_INTENTS, text, Intent.TELEHEALTH) is None
         and not (has_clinical_signal and clinical_q is not None)
         and (status := rules.APPOINTMENT_STATUS.search(text)) is not None
     ):
@@ -351,6 +359,11 @@ def classify_intent(
             intent is Intent.REFILL or (intent is Intent.SCHEDULE and has_clinical_signal)
         ):
             return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+        # "I filled this out last week, why am I still getting this??": in a form or video
+        # reminder's thread, asking why it keeps coming is about that reminder's subject.
+        if intent is Intent.HELP and awaiting in _WEAK_TO_CONTEXT and _WHY.search(found):
+            wanted = _WEAK_TO_CONTEXT[awaiting]
+            return wanted, _ev(wanted, f"reply to {awaiting.value}: {found!r}")
         # "why am I getting a reminder for a visit I cancelled?? get it together": a complaint.
         if intent is Intent.HELP and is_upset:
             return Intent.COMPLAINT, _ev(Intent.COMPLAINT, f"upset {found!r}")

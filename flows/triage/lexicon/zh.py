@@ -63,6 +63,8 @@ LEXICON = Lexicon(
     ),
     # Handled: discharged, stable now ("已经出院在家休养了"): silences the screen, not the symptom.
     settled=(r"(?:已经|已經|早就|都)?出院(?:了|回家|在家)|(?:现在|現在|目前)(?:已经|已經)?(?:稳定|穩定|没事|沒事)|在家休养|在家休養",),
+    # Happening again or still: cancels an over or handled cue in the same clause.
+    ongoing=(r"又|今天|刚才|剛才|还在|還在|一直|越来越|越來越|突然|现在又|現在又",),
     resolved=(r"去年|(?:\d+|几|幾|两|兩|一)年前|(?:已经|现在|現在)?(?:恢复|恢復)得?(?:很好|不错|不錯)|已经好了|已經好了|现在很好|現在很好",),
     negations=(r"(?:没有|沒有|没|沒|不|无|無)$",),
     symptoms=(Rule("症状", r"痛|疼|发烧|發燒|咳嗽|头晕|頭暈|拉肚子|呕吐|嘔吐|过敏|肿|腫"),),
