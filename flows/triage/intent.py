@@ -329,6 +329,31 @@ def classify_intent(
             Intent.APPOINTMENT_STATUS, repr(status.group().strip())
         )
 
+    # "do y'all do walk in flu shots on saturdays?", "打疫苗需要预约吗？还是直接过去就行": whether
+    # booking is needed at all is clinic information, not a booking.
+    if (
+        strong is not None
+        and strong[0] is Intent.SCHEDULE
+        and not has_clinical_signal
+        and (walk_in := rules.WALK_IN.search(text)) is not None
+    ):
+        # "can I drop the DMV form off or do I need an appointment": the thing named decides.
+        weak = _earliest(rules.WEAK_INTENTS, text)
+        if weak is not None and weak[0] is not Intent.SCHEDULE:
+            return weak[0], _ev(weak[0], f"{weak[1]!r}, asking if a visit is needed")
+        return Intent.OTHER, _ev(Intent.OTHER, f"walk-in question {walk_in.group().strip()!r}")
+    # "jajaja me muero de risa ... si confirmo", "ㅋㅋㅋ 농담이구요 예약 확인합니다": in reply to a
+    # visit reminder, a confirmation that names the visit confirms it; it books nothing.
+    if (
+        awaiting is Awaiting.APPOINTMENT_REMINDER
+        and (strong is None or strong[0] is Intent.SCHEDULE)
+        and clinical_q is None
+        and (confirm := rules.CONFIRM_PHRASES.search(text)) is not None
+        # "si confirmo. y mi mamá también ocupa cita": a booking asked after it is its own need.
+        and _earliest(rules.STRONG_INTENTS, text[confirm.end() :]) is None
+    ):
+        return Intent.CONFIRM, _ev(Intent.CONFIRM, f"reply to the reminder {confirm.group().strip()!r}")
+
     if strong is not None:
         intent, found, _ = strong
         # "insurance says the referral expired, can you make a new one": the referral is the need.

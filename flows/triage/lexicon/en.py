@@ -929,12 +929,13 @@ INTENTS = (
             r"(?<!bringing )(?<!bringing my )(?<!bringing the )(?<!bringing the new )(?<!bringing my new )"
             r"(?<!bring in my )(?<!bring in the )(?<!bring in my new )(?<!have my new )(?<!have my )\binsurances?\b",
             r"\bcobra\b|\b(?:same|new|different) (?:insurance )?plan\b",
-            r"\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|"
+            # A doctor's name is no insurer: "paciente de la doctora Molina".
+            r"(?<!doctor )(?<!doctora )(?<!dr )(?<!dra )\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|marketplace|"
             r"unitedhealthcare|united healthcare|united health|blue cross|bcbs|blue shield|kaiser|"
             r"anthem|caresource|wellcare|oscar|chip)\b",
             r"\b(?:covered(?! (?:in|with|up|head|from))|coverage|covers|in network|in-network|out of network|prior auth\w*|"
             r"pre-?auth\w*|preauthoriz\w*)\b",
-            r"\b(?:do|does) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
+            r"\b(?:do|does|if) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
             r"(?! new)",
         ),
     ),
@@ -1071,14 +1072,14 @@ INTENTS = (
         Intent.PORTAL,
         weak=(
             r"\b(?:portal|mychart|my chart|log ?in|logging in|sign ?in|sign up|password|username|"
-            r"verification code|proxy)\b",
+            r"verification code|proxy|(?:patient|clinic|your|the) app)\b",
         ),
     ),
     IntentRules(
         Intent.FORMS,
         weak=(
             r"\b(?:forms?|paperwork|intake|questionnaire|fill (?:it|this|them|out)|filled|"
-            r"upload\w*|signature|consent form)\b",
+            r"upload\w*|signature|consent form|medical certificate|fit to work)\b",
         ),
     ),
 )
@@ -1094,6 +1095,8 @@ CONFIRM_PHRASES = (
 THANKS = (
     r"\b(?:thanks?|thank you|thankyou|thx|ty|tyvm|appreciate\w*|lifesavers?|great job|amazing|"
     r"awesome|got it|will do|sounds good|ok|okay|kk|cool|perfect|great|wonderful|bless you)\b",
+    # Thanks typed in Latin letters in other languages ("shukran", "gamsahamnida", "spasibo").
+    r"\b(?:shukran|shokran|gamsahamnida|kamsahamnida|gomawo|spasibo|xie ?xie|arigato|merci)\b",
     r"\b(?:was|were|is|are|been) (?:so |very |really |super |incredibly |always )(?:patient|kind|nice|helpful|"
     r"sweet|caring|gentle|professional|thorough|wonderful|amazing|great|good) (?:with|to)\b|\bkudos\b|"
     r"\bshout ?out\b|\bjust wanted to (?:say|let you know|thank)\b",
@@ -2027,6 +2030,10 @@ LEXICON = Lexicon(
     opt_in=OPT_IN,
     intents=(*INTENTS, IntentRules(Intent.CONFIRM, weak=CONFIRM_PHRASES), IntentRules(Intent.THANKS, weak=THANKS)),
     appointment_status=APPOINTMENT_STATUS,
+    walk_in=(
+        r"\bwalk[ -]?ins?\b|\bappointment only\b|\bwithout an appointment\b|\bdo (?:i|we) (?:need|have) to "
+        r"(?:make|book|schedule|have) an appointment\b|\bdo (?:i|we) need an appointment\b",
+    ),
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(

@@ -247,6 +247,7 @@ SYMPTOMS = (
 )
 
 CLINICAL_QUESTIONS = (
+    r"\b(?:puedo|podria|debo|deberia|se puede) (?:dejar de|parar de|suspender|quitarme) (?:tomar|usar|la|el|las|los)\b",
     r"\b(?:se me olvido|olvide|no (?:me )?tome|se me paso)\b(?:\W+\w+){0,4}?\W+(?:pastillas?|medicinas?|"
     r"medicamentos?|dosis|insulina|inyeccion)\b.{0,80}\b(?:la tomo|lo tomo|tomarla|tomarlo|me la salto|espero|ahora o)\b",
     r"\b(?:puedo|podra|puede) (?:tomar|comer|beber)\b.{0,60}\bantes de (?:los|mis|el|la|sus)? ?(?:analisis|"
@@ -834,6 +835,7 @@ LEXICON = Lexicon(
     opt_in=OPT_IN,
     intents=INTENTS,
     appointment_status=APPOINTMENT_STATUS,
+    walk_in=(r"\bsin cita\b|\b(?:se necesita|hay que (?:sacar|hacer)|necesito (?:sacar |hacer )?|ocupo) cita\?|\bllegar sin\b",),
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(r"\b(?:encargad[oa]|gerente|supervisor\w*|queja|quejarme)\b",),

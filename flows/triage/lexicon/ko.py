@@ -74,6 +74,9 @@ LEXICON = Lexicon(
         IntentRules(Intent.RECORDS, strong=(r"진료\s?기록|의무\s?기록|진단서|소견서|예방\s?접종\s?(?:기록|증명)|기록\s?사본",)),
         IntentRules(Intent.PORTAL, strong=(r"포털|로그인|비밀번호|아이디를? (?:잊|모르)",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"(?:날짜|시간|예약|요일)?(?:을|를|로)? ?(?:바꿀|바꿔|변경|옮길|옮겨|미룰|미뤄)",)),
+        IntentRules(Intent.REFERRAL, strong=(r"의뢰서|진료\s?의뢰|리퍼럴",)),
+        IntentRules(Intent.INSURANCE, strong=(r"메디케어|메디케이드|보험사",)),
+        IntentRules(Intent.FORMS, strong=(r"서류(?:를|는)? ?(?:작성|써|발급)|양식",)),
         IntentRules(Intent.HELP, strong=(
             r"누구(?:세요|신가요|시죠|십니까|예요|에요|야)|(?:이|이건|이거|무슨) 번호|어디(?:서|에서) (?:온|보낸) (?:문자|메시지)|(?:왜|웬) (?:이런 |자꾸 |계속 )?(?:문자|메시지)",
         )),

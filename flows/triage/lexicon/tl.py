@@ -79,6 +79,8 @@ LEXICON = Lexicon(
     symptoms=(Rule("sintomas", r"\b(?:masakit|sakit|lagnat|ubo|sipon|nahihilo|pagtatae|suka|pantal|namamaga)\b"),),
     opt_out=(
         r"\b(?:huwag|wag) (?:na )?(?:po )?(?:nyo|ninyo|kayong|kayo|mo)? ?(?:na )?(?:akong |ako )?(?:i-?text|mag-?text|padalhan|itext)\b",
+        # The same with its courtesy words in another order: "wag nyo na po ako i-text".
+        r"\b(?:huwag|wag)(?: (?:na|po|nyo|ninyo|kayo|mo|ako|akong)){1,5} (?:i-?text|mag-?text|padalhan|itext|tine-?text)\b",
         r"\b(?:tigil\w*|itigil) (?:na )?(?:po )?(?:ang )?(?:mga )?(?:pag-?text|text|mensahe)\b",
         r"\bayoko (?:na )?(?:po )?(?:ng|ng mga) (?:text|mensahe)\b",
     ),

@@ -98,6 +98,8 @@ LEXICON = Lexicon(
         r"\bkhong (?:muon )?(?:nhan|gui) (?:tin|tin nhan)(?: nua)?\b",
         r"\bhuy (?:dang ky|nhan tin)\b|\bdung nhan tin\b|\bdung gui\b",
     ),
+    # "em có cần đi xét nghiệm không", "có nên uống thuốc không": a question only a clinician answers.
+    clinical_questions=(r"\bco (?:can|nen) (?:di )?(?:xet nghiem|kham|uong|tiem|chich|ngung|dung|di kham)\b",),
     opt_in=(r"\b(?:nhan|gui) (?:lai )?tin nhan (?:lai|tro lai)\b|\bdang ky lai\b",),
     # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
     appointment_status=(
@@ -115,6 +117,8 @@ LEXICON = Lexicon(
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnham so\b|\bsai so\b|\bgui nham\b|\btoi khong phai (?:la )?(?:benh nhan|nguoi)\b",)),
         IntentRules(Intent.RECORDS, strong=(r"\bho so (?:benh an|y te|suc khoe|kham benh)\b|\bbenh an\b|\bgiay (?:chung nhan )?tiem chung\b|\bso tiem\b",)),
         IntentRules(Intent.PORTAL, strong=(r"\bcong thong tin\b|\bdang nhap\b|\bmat khau\b|\btai khoan\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\bgiay gioi thieu\b|\bchuyen (?:vien|tuyen|kham)\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\b(?:ho so|giay|so) (?:chich ngua|tiem chung|tiem ngua)\b",)),
         IntentRules(Intent.HELP, strong=(
             r"\bso (?:nay|do) (?:la )?(?:cua )?ai\b|\b(?:ai|ben nao) (?:nhan tin|gui tin|nhan) (?:vay|the|do|a|cho (?:toi|em))\b|\b(?:day|do|nay) la (?:ai|so nao|so cua ai|ben nao)\b|\bso nao (?:vay|day|the)\b|\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b",
         )),
