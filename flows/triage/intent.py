@@ -261,6 +261,22 @@ def _leading_reply(
     return None
 
 
+#: What a text sent to the wrong person is about (a visit, a result, a form): the wrong number
+#: outranks it. A patient who sent their own card "to the wrong number" still asks about it.
+_WRONG_NUMBER_SUBJECTS = (
+    Intent.SCHEDULE,
+    Intent.RESCHEDULE,
+    Intent.CANCEL,
+    Intent.CONFIRM,
+    Intent.TEST_RESULTS,
+    Intent.FORMS,
+    Intent.HELP,
+)
+#: "I'll call to rebook", "will reschedule later", "luego llamo para": the patient's own plan.
+_OWN_LATER_PLAN = re.compile(
+    r"\b(?:will|ill|i will|going to|gonna|later|luego|despues|then)\b[^.!?]{0,16}$|\b(?:call|llamo|llamar)\w* (?:back )?(?:to|para) $"
+)
+
 #: "Why" in the languages triage reads, to tell "why am I getting this" from "who is this".
 _WHY = re.compile(
     r"\b(?:why|por ?que|tai sao|vi sao|sao|bakit|poukisa|pourquoi)\b|为什么|為什麼|为啥|為啥|왜|почему|ليش|لماذا|ليه"
@@ -352,15 +368,46 @@ def classify_intent(
         # "si confirmo. y mi mamá también ocupa cita": a booking asked after it is its own need.
         and _earliest(rules.STRONG_INTENTS, text[confirm.end() :]) is None
     ):
-        return Intent.CONFIRM, _ev(Intent.CONFIRM, f"reply to the reminder {confirm.group().strip()!r}")
+        return Intent.CONFIRM, _ev(
+            Intent.CONFIRM, f"reply to the reminder {confirm.group().strip()!r}"
+        )
 
     if strong is not None:
         intent, found, _ = strong
-        # "insurance says the referral expired, can you make a new one": the referral is the need.
-        if intent is Intent.INSURANCE and (
-            ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)
+        # "got a text about an appointment for Ernesto, nobody by that name here, wrong number":
+        # a wrong number names the visit or result it got; the wrong number is the need.
+        if intent in _WRONG_NUMBER_SUBJECTS and (
+            wrong := _matches(rules.STRONG_INTENTS, text, Intent.WRONG_NUMBER)
         ):
-            intent, found = Intent.REFERRAL, ref
+            intent, found = Intent.WRONG_NUMBER, wrong
+        # "insurance says the referral expired, can you make a new one": the referral is the need;
+        # "the insurer asked for my records": the records are.
+        if intent is Intent.INSURANCE:
+            for need in (Intent.REFERRAL, Intent.RECORDS):
+                if (named := _matches(rules.STRONG_INTENTS, text, need)) is not None:
+                    intent, found = need, named
+                    break
+        # "no voy a poder ir el martes, me lo pueden cambiar para el jueves?": a visit missed and
+        # another time asked for is a reschedule; "cancel it, I'll call to rebook" is the
+        # patient's own later plan, still a cancel.
+        if intent is Intent.CANCEL:
+            rest = text[strong[2] + len(strong[1]) :]
+            later = _earliest(rules.STRONG_INTENTS, rest)
+            if (
+                later is not None
+                and later[0] is Intent.RESCHEDULE
+                and not _OWN_LATER_PLAN.search(rest[max(0, later[2] - 24) : later[2]])
+            ):
+                intent, found = Intent.RESCHEDULE, later[1]
+        # "my video visit is at 4 and the link isn't in the text": in a video reminder's thread,
+        # the visit named is the video visit.
+        if (
+            intent is Intent.SCHEDULE
+            and awaiting is Awaiting.TELEHEALTH_PREP
+            and (video := _matches(rules.WEAK_INTENTS, text, Intent.TELEHEALTH) or context_cue)
+        ):
+            hint = video if isinstance(video, str) else video.group()
+            return Intent.TELEHEALTH, _ev(Intent.TELEHEALTH, f"reply to telehealth_prep {hint!r}")
         # "portal says my potassium is 5.3 with an H next to it": the result read there is the
         # need, unless the portal itself fails ("error when I open my results").
         if (

@@ -87,6 +87,10 @@ LEXICON = Lexicon(
             r"بالعربي|بالعربيه",
         )),
         IntentRules(Intent.RESCHEDULE, strong=(r"تغيير (?:ال)?موعد|تاجيل (?:ال)?موعد",)),
+        # The verbs too: "نأجل الموعد", "أأجل موعدي", "أغير موعدي".
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:ناجل|ااجل|نتاجل|اغير|نغير|تغير|تغيرو|تاجلو) (?:ال)?موعد",)),
+        IntentRules(Intent.CANCEL, strong=(r"(?:الغي|نلغي|الغوا|تلغي|تلغو|يلغي) (?:ال)?موعد",)),
+        IntentRules(Intent.REFERRAL, strong=(r"(?:محتاج|احتاج|بدي|ابي|ابغى|ورقه) (?:ال)?تحويل|تحويل (?:ل|الى |لل)(?:دكتور|طبيب|اخصائي)|احاله",)),
         IntentRules(Intent.CANCEL, strong=(r"الغاء (?:ال)?موعد",)),
         IntentRules(Intent.SCHEDULE, strong=(r"موعد|حجز",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"نتائج|نتيجه|تحاليل",)),

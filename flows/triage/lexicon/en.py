@@ -1036,7 +1036,7 @@ INTENTS = (
             r"\bneed (?:a|an) (?:covid |strep |flu |pregnancy |std |drug |tb |physical )?test\b",
             r"\b(?:make|get|need|want|request|like|requesting)\s+(?:an?\s+|another\s+)?"
             r"(?:(?!to\b|my\b|the\b|his\b|her\b)\w+\s+){0,2}?(?:appointment|appointments)\b",
-            r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
+            r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\bget (?:all )?(?:\w+ )?(?:of us|of them) in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
             r"\b(?:taking|accepting) (?:new )?patients\b|\bneed (?:a|an) new (?:pcp|primary care|doctor|"
             r"family doctor|provider)\b",
             r"\bnew patients?\b(?! (?:paperwork|forms?|packet|intake|questionnaire|portal))|\baccepting patients\b",

@@ -69,6 +69,10 @@ LEXICON = Lexicon(
     ),
     resolved=(r"\bane pase\b|\bli (?:byen|pi byen) kounye a\b",),
     negations=(r"\b(?:pa|san)\b",),
+    clinical_questions=(
+        r"\beske (?:m|mwen) (?:bezwen|dwe) (?:vini|ale) (?:we|kay) (?:dokte|dokte a)\b|\beske (?:m|mwen) ka (?:pran|ba l|bay)\b|"
+        r"\bsa (?:ok|bon|nomal)\s*\?",
+    ),
     opt_out=(
         r"\b(?:sispann|sispan|rete|kanpe) voye (?:mesaj|tex|tekst)\b",
         r"\bpa voye (?:mesaj|tex|tekst) (?:ban|pou|ba) mwen\b",
@@ -92,6 +96,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.RECORDS, strong=(r"\bdosye (?:medikal|mwen)\b|\bkopi (?:tout )?dosye\b",)),
         IntentRules(Intent.PORTAL, strong=(r"\bpotay (?:pasyan|la)\b|\bmodpas\b",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje l (?:pou|a)\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\breferans\b|\bre?feral\b",)),
         IntentRules(Intent.TELEHEALTH, weak=(r"\blyen\b|\bvideyo\b",)),
         IntentRules(Intent.HELP, strong=(
             r"\bki moun (?:sa a|sa|ou ye|nou ye|k ap ekri)\b|\bkiyes (?:ou|nou) ye\b|\bkiyes sa(?: a)?\b|\bki moun ki rele m\b|\bpoukisa (?:m|mwen) (?:ap )?(?:resevwa|jwenn) (?:mesaj|tex)\b",

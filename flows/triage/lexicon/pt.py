@@ -81,11 +81,16 @@ LEXICON = Lexicon(
     symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
     opt_out=(
         r"\bpar(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b|\bchega de (?:mensagens|sms|textos)\b",
+        r"\bdeix(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b",
         r"\bnao (?:me )?(?:envie|mande|enviem|mandem) mais\b",
         r"\bnao quero (?:mais )?receber (?:mensagens|sms|textos)\b",
         r"\b(?:cancelar (?:inscricao|as mensagens)|descadastr\w*|sair da lista|remover meu numero)\b",
     ),
     opt_in=(r"\bquero voltar a receber\b",),
+    clinical_questions=(
+        r"\b(?:pode|posso|devo|tenho que) (?:parar|deixar de|continuar|suspender) (?:de )?(?:tomar|usar|o|a)?\b|"
+        r"\bse (?:pode|posso|devo) (?:parar|continuar|tomar|dar)\b|\bse (?:e|eh) pra (?:diminuir|aumentar|parar|dar)\b",
+    ),
     # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
     appointment_status=(
         r"\b(?:minha|a) consulta\b(?:\W+\w+){0,6}?\W+(?:continua|ainda|esta (?:mantida|confirmada)|a que horas|que horas|onde)\b",
@@ -99,7 +104,7 @@ LEXICON = Lexicon(
     ),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
-        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnumero errado\b|\bfoi engano\b|\bengan(?:aram|ou)-?se (?:no|de) numero\b",)),
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnumero errado\b|\bnao tem nenhum\w* \w+ aqui\b|\bdeve ser engano\b|\bfoi engano\b|\bengan(?:aram|ou)-?se (?:no|de) numero\b",)),
         IntentRules(Intent.RECORDS, strong=(r"\bprocesso clinico\b|\bprontuario\b|\bhistorico (?:medico|clinico)\b|\bregist(?:r)?os? medicos\b|\bcarteira de vacina\w*\b",)),
         IntentRules(Intent.PORTAL, weak=(r"\bportal\b|\bsenha\b",)),
         IntentRules(Intent.HELP, strong=(
@@ -109,6 +114,7 @@ LEXICON = Lexicon(
             r"\bem portugues\b",
         )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bremarcar\b|\bmudar (?:a |minha )?consulta\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\bencaminhamento\b|\bguia para (?:o )?especialista\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),
         IntentRules(Intent.REFILL, strong=(r"\breceita\b|\brenovar\b",)),

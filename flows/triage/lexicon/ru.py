@@ -98,6 +98,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.RECORDS, strong=(r"медицинск\w+ карт\w*|выписк\w+ из (?:медицинской )?карт\w*|истори\w+ болезни",)),
         IntentRules(Intent.PORTAL, strong=(r"личн\w+ кабинет\w*|портал\w*|\bпароль\b|\bлогин\b",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bперенес\w*|\bперенест\w*",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\bнаправлени\w*",)),
         IntentRules(Intent.TELEHEALTH, weak=(r"ссылк\w*|видео",)),
         IntentRules(Intent.HELP, strong=(
             r"\bкто (?:это|вы|пишет|мне пишет)\b|\bчей (?:это )?номер\b|\bчто (?:это )?за номер\b|\bпочему (?:мне )?(?:приходят|пишете|присылаете|шл[её]те)\b",
@@ -110,7 +111,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.SCHEDULE, strong=(r"запис\w*|приём|прием",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"результат\w*|анализ\w*",)),
         IntentRules(Intent.REFILL, strong=(r"рецепт\w*|лекарств\w* (?:закончил\w*|кончил\w*)",)),
-        IntentRules(Intent.BILLING, strong=(r"\bсч[её]т\b|оплат\w*",)),
+        IntentRules(Intent.BILLING, strong=(r"\bсч[её]т(?:а|у|ом|е|ы|ов)?\b|оплат\w*",)),
         IntentRules(Intent.INSURANCE, strong=(r"страховк\w*",)),
         IntentRules(Intent.LANGUAGE, strong=(r"по-русски|на русском",)),
         IntentRules(Intent.CONFIRM, weak=(r"подтвержда\w*|приду",)),

@@ -104,7 +104,9 @@ def test_status_is_scored_as_the_schemas_other():
     assert report["intent_accuracy"] == 1.0
 
 
-@pytest.mark.parametrize("text", ["我明天的预约是几点？", "내일 예약 몇 시예요?", "is my visit tomorrow still on?"])
+@pytest.mark.parametrize(
+    "text", ["我明天的预约是几点？", "내일 예약 몇 시예요?", "is my visit tomorrow still on?"]
+)
 def test_the_reminders_flow_answers_it_from_the_record(text):
     outcome = handle(Inbound(text), Situation(visit=VISIT), CLINIC, NOW)
     assert [r.msgid for r in outcome.replies] == [m.VISIT_DETAILS]
@@ -198,7 +200,9 @@ def test_who_is_this_and_why_am_i_getting_these_is_help(text):
 
 
 def test_why_do_you_keep_sending_this_to_a_form_reminder_is_about_the_form():
-    result = triage("I already did it, why do you keep sending this", awaiting=Awaiting.FORM_REMINDER)
+    result = triage(
+        "I already did it, why do you keep sending this", awaiting=Awaiting.FORM_REMINDER
+    )
     assert result.intent is Intent.FORMS
 
 
