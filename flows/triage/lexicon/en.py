@@ -936,7 +936,7 @@ INTENTS = (
             r"\b(?:covered(?! (?:in|with|up|head|from))|coverage|covers|in network|in-network|out of network|prior auth\w*|"
             r"pre-?auth\w*|preauthoriz\w*)\b",
             r"\b(?:do|does|if) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
-            r"(?! new)",
+            r"(?! (?:new|walk))",
         ),
     ),
     IntentRules(

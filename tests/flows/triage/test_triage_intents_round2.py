@@ -316,3 +316,92 @@ def test_a_routine_request_beside_a_non_urgent_symptom_or_supply_is_no_emergency
 )
 def test_a_real_overdose_or_breathing_danger_still_fires(text):
     assert triage(text).emergency is not None
+
+
+# ----------------------------------------------------------------------- what leaves `other`
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a text about a visit for someone named Dolores, nobody by that name lives here",
+        "me llegó un mensaje de una cita para una tal Marisol, creo que tienen el número equivocado",
+        "收到你们关于预约的短信，可是我不叫陈美玲，你们发错人了",
+        "recebi uma mensagem sobre um exame de um tal Jorge, deve ser engano",
+        "وصلتني رسالة عن موعد لشخص ما بعرفه، الرقم غلط",
+    ],
+)
+def test_a_wrong_number_outranks_the_visit_or_result_it_names(text):
+    assert triage(text).intent is Intent.WRONG_NUMBER, triage(text).evidence
+
+
+def test_sending_ones_own_card_to_the_wrong_number_is_still_the_insurance_question():
+    text = (
+        "oops I sent my insurance card to the wrong number, can I send it here? new plan is cigna"
+    )
+    assert triage(text).intent is Intent.INSURANCE
+
+
+@pytest.mark.parametrize(
+    "text, awaiting",
+    [
+        ("No puedo ir el viernes, me la pueden cambiar para el lunes?", None),
+        ("can't make it thursday, can you move it to next week", Awaiting.APPOINTMENT_REMINDER),
+        ("ممكن نأجل موعدي للأسبوع الجاي؟", None),
+        ("можно перенести приём на понедельник?", None),
+    ],
+)
+def test_another_time_asked_for_is_a_reschedule(text, awaiting):
+    assert triage(text, awaiting=awaiting).intent is Intent.RESCHEDULE, triage(text).evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["please cancel my appointment friday, I'll call later to rebook", "cancela mi cita del lunes"],
+)
+def test_a_cancel_with_the_patients_own_later_plan_stays_a_cancel(text):
+    assert triage(text).intent is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jaja me dio risa el recordatorio, pero sí, confirmo mi cita del jueves",
+        "ㅋㅋ 깜짝 놀랐네요 예약 확인합니다",
+        "haha the reminder made me jump, but yes I confirm the appointment",
+    ],
+)
+def test_a_reminder_reply_that_confirms_the_visit_it_names_is_a_confirmation(text):
+    result = triage(text, awaiting=Awaiting.APPOINTMENT_REMINDER)
+    assert result.intent is Intent.CONFIRM, result.evidence
+
+
+def test_a_confirmation_with_a_new_booking_after_it_is_the_booking():
+    text = "sí confirmo. y mi esposo también necesita cita para su chequeo"
+    assert triage(text, awaiting=Awaiting.APPOINTMENT_REMINDER).intent is Intent.SCHEDULE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you take walk-ins for flu shots or is it appointment only?",
+        "¿se puede ir sin cita para la vacuna?",
+        "打流感疫苗需要预约吗？可以直接过去吗",
+    ],
+)
+def test_whether_a_visit_needs_booking_is_clinic_information(text):
+    result = triage(text)
+    assert result.intent is Intent.OTHER, result.evidence
+    assert result.queue is Queue.FRONT_DESK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مرحبا موعدي بالفيديو الساعة ثلاثة وما وصلني الرابط",
+        "у меня видеоприём в два, ссылка не открывается",
+    ],
+)
+def test_the_visit_named_in_a_video_reminders_thread_is_the_video_visit(text):
+    result = triage(text, awaiting=Awaiting.TELEHEALTH_PREP)
+    assert result.intent is Intent.TELEHEALTH, result.evidence
