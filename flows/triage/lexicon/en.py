@@ -798,6 +798,12 @@ APPOINTMENT_STATUS = (
     r"\bdo i (?:still )?have an? " + _APPT + r" (?:tomorrow|today|this week|next week|on \w+)\b",
     r"\b(?:which|what) (?:office|location|clinic|building|address) (?:am i|do i go|should i go|is it)\b",
     r"\b" + _APPT + r" (?:tomorrow |today |on \w+ )?(?:still )?(?:on|happening)\?",
+    r"\b" + _OWN + r" (?:\w+ ){0,2}?" + _APPT + r"\b[^.!?]{0,40}\bstill (?:on|happening|going|scheduled|"
+    r"booked|confirmed|a go|good)\b",
+    r"\bwhat time (?:am i|are we|is (?:he|she)|do i need to|should i|do i have to) (?:supposed to |meant to )?"
+    r"(?:be there|come|come in|arrive|show up|get there)\b",
+    r"\b(?:forgot|forget|dont remember|cant remember|not sure|remind me)\b[^.!?]{0,20}\b(?:what time|when|"
+    r"where|which office)\b[^.!?]{0,30}\b" + _APPT + r"\b",
 )
 
 INTENTS = (

@@ -311,7 +311,9 @@ APPOINTMENT_STATUS = (
     r"\b(?:sigue|todavia|aun)(?: \w+)? (?:en pie|vigente)\b|\btodavia tengo (?:la |mi )?cita\b",
     r"\b(?:a )?que hora (?:es|era|sera|seria|tengo) (?:mi|la)\b",
     r"\b" + _CITA + r"\b(?:\W+\w+){0,12}?\W+(?:a )?que hora (?:es|era|sera)\b",
-    r"\b(?:donde|en (?:que|cual) (?:clinica|oficina|sucursal|consultorio)) (?:es|sera|era|queda|tengo) " + _CITA + r"\b",
+    r"\b(?:donde|en (?:que|cual) (?:clinica|oficina|sucursal|consultorio|direccion)) (?:es|sera|era|queda|tengo) "
+    + _CITA + r"\b",
+    r"\bsigue (?:en pie )?" + _CITA + r"\b|\bmi cita (?:\w+ ){0,3}?es (?:a las|el|en)\b[^.!?]{0,30}\?",
     # "tengo cita mañana, creo que es a las dos pero no me acuerdo si es en la oficina...".
     r"\btengo (?:una )?cita\b(?:\W+\w+){0,12}?\W+(?:no me acuerdo|no recuerdo|a que hora|en (?:que|cual) "
     r"(?:oficina|clinica|sucursal))\b",

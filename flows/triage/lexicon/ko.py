@@ -58,7 +58,7 @@ LEXICON = Lexicon(
     opt_in=(r"(?:다시|재)\s?(?:수신|구독|받고\s?싶)",),
     # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
     appointment_status=(
-        r"예약(?:이|은|시간이?|시간은)?\s?(?:몇\s?시|언제|어디)",
+        r"(?:예약|진료|검진)(?:이|은|는|시간이?|시간은)?\s?(?:몇\s?시|언제|어디)",
         r"예약(?:이|은)?\s?(?:아직|그대로|유효)",
         r"예약[^.?!]{0,15}(?:몇\s?시|어디로 가|어느 (?:지점|병원|건물|쪽))",
     ),

@@ -95,6 +95,7 @@ LEXICON = Lexicon(
     appointment_status=(
         r"\b(?:minha|a) consulta\b(?:\W+\w+){0,6}?\W+(?:continua|ainda|esta (?:mantida|confirmada)|a que horas|que horas|onde)\b",
         r"\ba que horas (?:e|era|sera) (?:a )?(?:minha )?consulta\b",
+        r"\b(?:onde|quando) (?:e|sera|fica) (?:a )?(?:minha )?consulta\b",
     ),
     upset=(
         r"\b(?:insatisfeit\w*|decepcionad\w*|desapontad\w*|chatead\w*|absurdo|falta de respeito|mal educad\w*|grosseir\w*|ninguem (?:me )?(?:ligou|liga|retornou|responde|respondeu|atende|atendeu)|(?:terceira|quarta|quinta) vez|esperei (?:mais de )?(?:uma|duas|\d+) horas?)\b",

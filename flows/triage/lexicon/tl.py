@@ -89,6 +89,7 @@ LEXICON = Lexicon(
         r"\b(?:appointment|sched|schedule|check ?up) (?:ko|namin|nya|niya|natin)\b(?:\W+\w+){0,5}?\W+(?:tuloy pa|tuloy ba|anong oras|ano(?:ng)? oras|saan)\b",
         r"\banong oras (?:po )?(?:ba )?(?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
         r"\btuloy pa (?:po )?(?:ba|po) (?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
+        r"\bmay (?:appointment|sched|schedule|check ?up) (?:po )?(?:ba )?(?:ako|kami|siya|sya)\b",
     ),
     upset=(
         r"\b(?:walang (?:sumasagot|sumagot|tumatawag|tumawag|nagrereply|nag-?reply|reply|pumapansin)|hindi (?:po )?(?:kayo|nyo|ninyo) (?:sumasagot|sumagot|tumawag|nagrereply)|ilang beses na|(?:\d+|dalawang|tatlong|apat na) beses na|bastos|ang sungit|masungit|nakakainis|nakakadismaya|dismayado|hindi (?:po )?ako (?:natuwa|masaya|satisfied)|may tao (?:po )?ba)\b",
