@@ -343,6 +343,7 @@ INTENTS = (
         Intent.HELP,
         strong=(
             r"^\W*(?:ayuda|informacion)\W*$",
+            r"^\W*(?:que|q) es (?:esto|este mensaje|eso)\W*$|\bque (?:es|son) (?:este|estos) mensajes?\b",
             r"\bquien (?:es|eres|habla|me escribe|me manda)\b",
             r"\bde (?:que|donde) (?:clinica|oficina|numero)\b",
             r"\b(?:es|esto es|sera) (?:un |una )?(?:spam|estafa|fraude)\b|\b(?:esto|este mensaje) es (?:real|de verdad)\b|"
@@ -498,7 +499,8 @@ UPSET = (
     # Polite dissatisfaction: "un poco decepcionada", "nadie me ha regresado la llamada".
     r"\b(?:decepcionad\w*|desilusionad\w*|inconforme|no (?:estoy|quede|quedamos) (?:muy |nada )?(?:content\w*|"
     r"satisfech\w*)|mal(?:a)? (?:atencion|servicio|trato)|groser\w*|maleducad\w*|nadie (?:me |nos )?(?:ha )?"
-    r"(?:regresado|devuelto|contesta\w*|llamo|llama|respond\w*|regreso)|ojala (?:puedan )?mejor\w*)\b",
+    r"(?:regresado|devuelto|contesta\w*|llamo|llama|respond\w*|regreso)|ojala (?:puedan )?mejor\w*|"
+    r"me senti (?:ignorad\w*|humillad\w*|menospreciad\w*|maltratad\w*)|ni me (?:miro|escucho|hizo caso))\b",
     r"\b(?:que|q) (?:les|le) pasa\b",
     r"\b(?:semanas|dias|meses)\b.{0,60}\by nada\b",
     r"\bya (?:es|son|van|fueron) (?:la |las )?(?:segunda|tercera|cuarta|quinta|\d+|dos|tres|cuatro|"

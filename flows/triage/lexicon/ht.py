@@ -99,6 +99,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.REFERRAL, strong=(r"\breferans\b|\bre?feral\b",)),
         IntentRules(Intent.TELEHEALTH, weak=(r"\blyen\b|\bvideyo\b",)),
         IntentRules(Intent.HELP, strong=(
+            r"\bki moun ki (?:voye|ekri|rele)\b",
             r"\bki moun (?:sa a|sa|ou ye|nou ye|k ap ekri)\b|\bkiyes (?:ou|nou) ye\b|\bkiyes sa(?: a)?\b|\bki moun ki rele m\b|\bpoukisa (?:m|mwen) (?:ap )?(?:resevwa|jwenn) (?:mesaj|tex)\b",
         )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje (?:dat |le |lè )?randevou\b",)),
@@ -107,7 +108,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.SCHEDULE, strong=(r"\brandevou\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\brezilta\b",)),
         IntentRules(Intent.REFILL, strong=(r"\b(?:preskripsyon|renouvle|renmet) (?:medikaman|grenn)?\b",)),
-        IntentRules(Intent.LANGUAGE, strong=(r"\ban kreyol\b",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"\ban kreyol\b|\bkreyol (?:tanpri|souple|silvouple|please)\b",)),
         IntentRules(Intent.THANKS, weak=(r"\bmesi\b",)),
     ),
     confirm_words=frozenset({"wi", "dakò", "dako"}),

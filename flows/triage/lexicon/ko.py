@@ -78,6 +78,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.INSURANCE, strong=(r"메디케어|메디케이드|보험사",)),
         IntentRules(Intent.FORMS, strong=(r"서류(?:를|는)? ?(?:작성|써|발급)|양식",)),
         IntentRules(Intent.HELP, strong=(
+            r"누구(?:신데요|신지|시죠|십니까)|무슨 (?:문자|메시지)|이(?:거|건) (?:뭐|무슨)",
             r"누구(?:세요|신가요|시죠|십니까|예요|에요|야)|(?:이|이건|이거|무슨) 번호|어디(?:서|에서) (?:온|보낸) (?:문자|메시지)|(?:왜|웬) (?:이런 |자꾸 |계속 )?(?:문자|메시지)",
         )),
         IntentRules(Intent.LANGUAGE, strong=(

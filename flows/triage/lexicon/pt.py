@@ -109,6 +109,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.RECORDS, strong=(r"\bprocesso clinico\b|\bprontuario\b|\bhistorico (?:medico|clinico)\b|\bregist(?:r)?os? medicos\b|\bcarteira de vacina\w*\b",)),
         IntentRules(Intent.PORTAL, weak=(r"\bportal\b|\bsenha\b",)),
         IntentRules(Intent.HELP, strong=(
+            r"^\W*o que e (?:isso|isto|essa mensagem)\W*$|\bque mensagem e essa\b",
             r"^\W*quem (?:e|fala|esta falando|sao voces|e voce)\b|\bquem (?:me )?ligou\b|\bque numero e (?:esse|este)\b|\bde quem e (?:esse|este) numero\b|\bpor ?que (?:estou|to|eu) (?:recebendo|a receber)\b",
         )),
         IntentRules(Intent.LANGUAGE, strong=(

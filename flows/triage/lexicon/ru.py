@@ -101,6 +101,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.REFERRAL, strong=(r"\bнаправлени\w*",)),
         IntentRules(Intent.TELEHEALTH, weak=(r"ссылк\w*|видео",)),
         IntentRules(Intent.HELP, strong=(
+            r"\bчто (?:это )?за (?:сообщени\w*|смс|номер)\b",
             r"\bкто (?:это|вы|пишет|мне пишет)\b|\bчей (?:это )?номер\b|\bчто (?:это )?за номер\b|\bпочему (?:мне )?(?:приходят|пишете|присылаете|шл[её]те)\b",
         )),
         IntentRules(Intent.LANGUAGE, strong=(

@@ -103,6 +103,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.RECORDS, strong=(r"\bmedical records?\b|\brekord\b|\bkopya ng (?:medical|records?|rekord)\b",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bma-?resched\w*|\bpa-?resched\w*|\bilipat (?:po )?(?:ang|yung|ung) (?:appointment|sched|schedule)\b",)),
         IntentRules(Intent.HELP, strong=(
+            r"^\W*ano (?:po )?(?:ito|to|yan)\W*$|\bsino (?:po )?ang (?:nag-?text|nagtext|nagpadala)\b",
             r"\bsino (?:po )?(?:ito|to|ka|kayo|sila)\b|\bkanino (?:pong |po )?(?:number|numero) (?:ito|to)\b|\bbakit (?:po )?(?:ako|ko) (?:\w+ ){0,2}?(?:nakakatanggap|natanggap|tumatanggap|nakakareceive|nagrereceive|tine-?text|tinetext)\b",
         )),
         IntentRules(Intent.LANGUAGE, strong=(

@@ -108,7 +108,7 @@ LEXICON = Lexicon(
         r"\b(?:kham|hen|lich hen|lich kham) (?:\w+ )?(?:luc )?may gio\b|\bco (?:lich hen|hen kham|lich kham|hen) (?:\w+ ){0,3}?(?:khong|ko)\b",
     ),
     upset=(
-        r"\b(?:khong hai long|that vong|buc minh|buc qua|kho chiu qua|thai do (?:khong tot|te|kem|qua te)|thieu chuyen nghiep|(?:khong|chang) (?:ai|co ai) (?:noi|tra loi|goi lai|bao|nghe may|hoi|lien lac)|doi (?:\w+ )?(?:\d+|hai|ba|may|gan|hon) (?:\w+ )?(?:tieng|gio) (?:\w+ )?(?:ma|van|khong)|mong (?:\w+ ){0,2}(?:cai thien|rut kinh nghiem|chu y hon))\b",
+        r"\b(?:tho lo|vo le|hon lao|cau co|coc can|khong hai long|that vong|buc minh|buc qua|kho chiu qua|thai do (?:khong tot|te|kem|qua te)|thieu chuyen nghiep|(?:khong|chang) (?:ai|co ai) (?:noi|tra loi|goi lai|bao|nghe may|hoi|lien lac)|doi (?:\w+ )?(?:\d+|hai|ba|may|gan|hon) (?:\w+ )?(?:tieng|gio) (?:\w+ )?(?:ma|van|khong)|mong (?:\w+ ){0,2}(?:cai thien|rut kinh nghiem|chu y hon))\b",
     ),
     wants_manager=(
         r"\bkhieu nai\b|\b(?:gap|noi chuyen voi|goi cho|cho (?:toi|em) (?:gap|noi chuyen voi)) (?:nguoi )?quan ly\b|\bnguoi phu trach\b",
@@ -121,6 +121,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.REFERRAL, strong=(r"\bgiay gioi thieu\b|\bchuyen (?:vien|tuyen|kham)\b",)),
         IntentRules(Intent.RECORDS, strong=(r"\b(?:ho so|giay|so) (?:chich ngua|tiem chung|tiem ngua)\b",)),
         IntentRules(Intent.HELP, strong=(
+            r"^\W*ai (?:vay|day|the|do|a)\W*$|\bday la (?:tin nhan )?gi\b|\btin nhan (?:nay la )?gi (?:vay|day|the)\b",
             r"\bso (?:nay|do) (?:la )?(?:cua )?ai\b|\b(?:ai|ben nao) (?:nhan tin|gui tin|nhan) (?:vay|the|do|a|cho (?:toi|em))\b|\b(?:day|do|nay) la (?:ai|so nao|so cua ai|ben nao)\b|\bso nao (?:vay|day|the)\b|\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b",
         )),
         IntentRules(Intent.LANGUAGE, strong=(
