@@ -210,6 +210,7 @@ RESOLVED = (
 
 SETTLED = (
     r"\bdado de alta\b|\bestable\b|\bsalio bien\b|\btodo (?:salio )?normal\b",
+    r"\b(?:me|le|lo|la|nos|les) (?:dieron|dio) (?:de )?alta\b",
 )
 
 ONGOING = (

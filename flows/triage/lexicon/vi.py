@@ -195,6 +195,9 @@ CONCEPT_TERMS = {
     "dosing_routine": (r"\b(?:moi ngay|hang ngay|mot ngay|moi thang|toa|don thuoc|con lai)\b",),
     "hyperbole": (
         r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",
+        # Hearing or seeing something "makes me want to faint": "nghe giá mà muốn xỉu".
+        r"\b(?:nghe|thay|nhin|doc|xem) (?:gia|hoa don|so tien|tien|bill|tin nhan)(?: \w+){0,2}? (?:ma )?"
+        r"(?:muon|suyt|gan) (?:xiu|ngat|chet)\b",
         # A fright or a laugh "enough to faint": "hết hồn muốn xỉu", "cười muốn xỉu luôn".
         r"\b(?:het hon|hu hon|giat minh|so|hoang|cuoi|buon cuoi|mac cuoi)(?: \w+)? (?:muon|suyt|gan|xiu|ngat)"
         r"(?: (?:xiu|ngat|chet))?(?: (?:luon|mat|di duoc|roi))?\b",

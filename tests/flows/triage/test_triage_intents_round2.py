@@ -219,6 +219,9 @@ def test_why_do_you_keep_sending_this_to_a_form_reminder_is_about_the_form():
         "hết hồn muốn xỉu vì tưởng trễ hẹn, em xác nhận nha",
         "笑死我了，我儿子说打针会要他的命，想给他约流感疫苗",
         "배고파 죽겠어요 ㅋㅋ 검사 전에 금식 몇 시간이에요?",
+        "看到这次的账单差点晕倒😂 可以分期吗",
+        "ㅋㅋ 채혈 생각만 해도 기절할 것 같아요, 예약 시간 바꿀 수 있나요",
+        "nghe giá tiền mà muốn xỉu luôn, có trả góp không ạ",
     ],
 )
 def test_joking_hyperbole_on_kill_or_die_is_no_emergency(text):
@@ -231,9 +234,12 @@ def test_joking_hyperbole_on_kill_or_die_is_no_emergency(text):
         "he's gonna kill her, he has a gun and he's drunk",
         "my husband is going to kill him, he's waiting outside with a knife",
         "i want to die lol",
+        "今天早上起床差点晕倒，现在还是头晕",
+        "기절할 것 같아요 어지럽고 숨이 차요",
+        "em thấy chóng mặt muốn xỉu, tim đập nhanh",
     ],
 )
-def test_a_real_threat_or_death_wish_still_fires(text):
+def test_a_real_threat_death_wish_or_faint_still_fires(text):
     assert triage(text).emergency is not None
 
 
@@ -245,6 +251,7 @@ def test_a_real_threat_or_death_wish_still_fires(text):
         "Tháng trước bé nhà em co giật do sốt, đã đi cấp cứu, giờ khỏe hẳn rồi, cho em đặt lịch tái khám",
         "у мамы два года назад был инсульт, сейчас всё стабильно, нужна выписка из карты",
         "mi esposo tuvo un infarto hace tres años, ya está bien, necesito copia de sus récords",
+        "hace un mes me dio un infarto, ya me dieron de alta, quiero una cita de seguimiento",
     ],
 )
 def test_an_emergency_over_and_handled_as_background_is_no_emergency(text):
