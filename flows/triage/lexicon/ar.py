@@ -78,6 +78,8 @@ LEXICON = Lexicon(
     upset=(
         r"غير (?:راضي|راضيه)|مش (?:راضي|راضيه)|زعلان|زعلانه|منزعج|مستاء|خيبه امل|محبط|قله احترام|بدون احترام|وقح|ما (?:حدا|احد) (?:رد|يرد|رجع|اتصل)|لا احد (?:يرد|رد|اتصل)|انتظرت (?:ساعه|ساعتين|اكثر من ساعه)|(?:ثالث|رابع) مره|للمره (?:الثالثه|الرابعه)",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"خطا|ما (?:يفتح|يشتغل|يقبل|قدرت|اقدر)|(?:لا|ما) (?:استطيع|يمكنني)|يطلع لي",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"رقم غلط|الرقم غلط|رقم خطا|بالرقم الغلط|غلطانين بالرقم|ما في حدا اسمه|لا يوجد احد باسم",)),

@@ -90,6 +90,8 @@ LEXICON = Lexicon(
     wants_manager=(
         r"\b(?:manadje|sipevize|plent)\b",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bpa (?:mache|louvri|ka antre|aksepte)\b|\btoujou di\b|\bere\b",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmove nimewo\b|\bmal nimewo\b|\bmwen pa konnen ki moun (?:nou|w) ap chache\b",)),

@@ -103,6 +103,8 @@ LEXICON = Lexicon(
     wants_manager=(
         r"\b(?:reclamacao|reclamar|gerente|supervisor\w*)\b",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bcontinua (?:a )?(?:dizer|aparecer|pedir)\b|\bdiz que falta\b|\berro\b|\bnao (?:consigo|carrega|abre|funciona|aceita|deixa)\b|\bja (?:o )?carreguei\b",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnumero errado\b|\bnao tem nenhum\w* \w+ aqui\b|\bdeve ser engano\b|\bfoi engano\b|\bengan(?:aram|ou)-?se (?:no|de) numero\b",)),
@@ -128,6 +130,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\b(?:obrigad[oa]|obg)\b",)),
     ),
     confirm_words=frozenset({"sim", "confirmo", "claro"}),
+    done_words=frozenset({"ja preenchi", "preenchi", "pronto", "feito", "ja enviei", "ja terminei"}),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

@@ -92,6 +92,8 @@ LEXICON = Lexicon(
     wants_manager=(
         r"пожаловаться|жалоб\w*|менеджер\w*|руководител\w*|начальник\w*|заведующ\w*|главн\w+ врач\w*",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bошибк\w*|\bне (?:открывается|работает|загружается|могу (?:зайти|войти|загрузить|открыть))\b|\bпишет\b",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"ошиблись номером|не тот номер|неправильн\w* номер|я не ваш пациент",)),

@@ -97,6 +97,8 @@ LEXICON = Lexicon(
     wants_manager=(
         r"\b(?:magreklamo|reklamo)\b",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\berror\b|\bayaw (?:po )?(?:gumana|mag-?load|pumasok|ma-?upload)\b|\bhindi (?:po )?(?:gumagana|ma-?upload|makapasok|mabuksan)\b",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmali (?:po )?(?:yata |ata )?(?:po )?(?:yung |ang |ung )?(?:number|numero)\b|\bhindi (?:po )?ako si\b",)),
@@ -119,6 +121,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\bsalamat\b",)),
     ),
     confirm_words=frozenset({"opo", "oo", "sige"}),
+    done_words=frozenset({"tapos na", "tapos na po", "nasagutan ko na", "nafill up ko na", "na-fill up ko na"}),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

@@ -113,6 +113,8 @@ LEXICON = Lexicon(
     wants_manager=(
         r"\bkhieu nai\b|\b(?:gap|noi chuyen voi|goi cho|cho (?:toi|em) (?:gap|noi chuyen voi)) (?:nguoi )?quan ly\b|\bnguoi phu trach\b",
     ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bvan (?:bao|hien|bat)\b|\bbao (?:thieu|loi)\b|\bbi loi\b|\bkhong (?:gui|vao|mo|tai len|dang nhap) duoc\b|\bloi\b",),
     intents=(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnham so\b|\bsai so\b|\bgui nham\b|\btoi khong phai (?:la )?(?:benh nhan|nguoi)\b",)),
@@ -139,6 +141,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\bcam on\b",)),
     ),
     confirm_words=frozenset({"da", "vang", "co", "ok"}),
+    done_words=frozenset({"xong roi", "dien xong", "da dien", "em dien xong", "toi dien xong", "lam xong"}),
     fuzzy_terms=(),
     protected_words=frozenset(
         {"chet", "song", "tho", "nguc", "giet", "ngat", "xiu", "mau", "sot", "dau", "met", "bung"}

@@ -95,6 +95,8 @@ LEXICON = Lexicon(
         IntentRules(Intent.PORTAL, strong=(r"门户|門戶|(?:患者|病人)(?:网站|網站|平台)|账号|帐号|賬號|帳號|登录不|登入不|密码|密碼",)),
         IntentRules(Intent.REFILL, strong=(r"(?:药|藥)(?:已经|已經)?(?:断|斷|吃完|用完|没了|沒了)|(?:续|續|开|開|配)(?:药|藥)|(?:药|藥)(?:续|續)一下",)),
         IntentRules(Intent.REFERRAL, strong=(r"转诊|轉診|转介|轉介",)),
+        IntentRules(Intent.REFILL, strong=(r"(?:续|續)一下|(?:换|換|转|轉)(?:到)?(?:另一家|别的|別的|新的)?(?:药房|藥房|药店|藥店)",)),
+        IntentRules(Intent.FORMS, weak=(r"表格|表单|表單|填表|问卷|問卷",)),
         # "想给我妈妈约一个体检": the verb alone books a visit ("大约一个小时" is "about an hour").
         IntentRules(Intent.SCHEDULE, strong=(r"(?<!大)(?<!大概)约(?:一个|一個|个|個|一下)(?!小时|小時|月|星期|礼拜|禮拜)|(?:想|要|帮|幫)\S{0,5}约(?:个|個|一个|一個)?(?:体检|體檢|检查|檢查|时间|時間|医生|醫生|看)",)),
         IntentRules(Intent.HELP, strong=(
