@@ -91,7 +91,9 @@ LEXICON = Lexicon(
     ),
     settled=(r"\b(?:da )?(?:xuat vien|ra vien)\b|\bbac si (?:noi|bao) (?:khong sao|binh thuong)\b",),
     symptoms=(
-        Rule("trieu chung", r"\b(?:dau|sot|ho|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
+        # Unaccented, "dau" is also parking/first/peanut ("đậu xe", "đầu tiên", "đậu phộng") and "ho"
+        # also records/name/support ("hồ sơ", "họ tên", "hỗ trợ"): those are no symptom.
+        Rule("trieu chung", r"\b(?:dau(?! (?:xe|phong|tien))|sot|ho(?! (?:so|ten|chieu|tro|khau))|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
     ),
     opt_out=(
         r"\b(?:dung|ngung|thoi|ngung lai) (?:gui|nhan) (?:tin|tin nhan)\b",
@@ -105,7 +107,7 @@ LEXICON = Lexicon(
     appointment_status=(
         r"\b(?:lich hen|cuoc hen|hen kham|lich kham|buoi hen)\b(?:\W+\w+){0,6}?\W+(?:may gio|luc may gio|o dau|cho nao|con (?:khong|nua|giu)|van (?:con|giu|nhu cu)|chi nhanh nao|phong kham nao|co bi huy)\b",
         r"\bmay gio\b(?:\W+\w+){0,3}?\W+(?:hen|kham)\b",
-        r"\b(?:kham|hen|lich hen|lich kham) (?:\w+ )?(?:luc )?may gio\b|\bco (?:lich hen|hen kham|lich kham|hen) (?:\w+ ){0,3}?(?:khong|ko)\b",
+        r"\b(?:(?<!phong )kham|hen|lich hen|lich kham) (?:\w+ )?(?:luc )?may gio\b|\bco (?:lich hen|hen kham|lich kham|hen) (?:\w+ ){0,3}?(?:khong|ko)\b",
     ),
     upset=(
         r"\b(?:tho lo|vo le|hon lao|cau co|coc can|khong hai long|that vong|buc minh|buc qua|kho chiu qua|thai do (?:khong tot|te|kem|qua te)|thieu chuyen nghiep|(?:khong|chang) (?:ai|co ai) (?:noi|tra loi|goi lai|bao|nghe may|hoi|lien lac)|doi (?:\w+ )?(?:\d+|hai|ba|may|gan|hon) (?:\w+ )?(?:tieng|gio) (?:\w+ )?(?:ma|van|khong)|mong (?:\w+ ){0,2}(?:cai thien|rut kinh nghiem|chu y hon))\b",

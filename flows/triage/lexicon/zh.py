@@ -97,6 +97,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.REFERRAL, strong=(r"转诊|轉診|转介|轉介",)),
         IntentRules(Intent.REFILL, strong=(r"(?:续|續)一下|(?:换|換|转|轉)(?:到)?(?:另一家|别的|別的|新的)?(?:药房|藥房|药店|藥店)",)),
         IntentRules(Intent.FORMS, weak=(r"表格|表单|表單|填表|问卷|問卷",)),
+        IntentRules(Intent.FORMS, strong=(r"(?:工作|上学|上學|请假|請假|病假|健康|体检|體檢)(?:证明|證明)|诊断书|診斷書|请假条|請假條|病假条|病假條",)),
         # "想给我妈妈约一个体检": the verb alone books a visit ("大约一个小时" is "about an hour").
         IntentRules(Intent.SCHEDULE, strong=(r"(?<!大)(?<!大概)约(?:一个|一個|个|個|一下)(?!小时|小時|月|星期|礼拜|禮拜)|(?:想|要|帮|幫)\S{0,5}约(?:个|個|一个|一個)?(?:体检|體檢|检查|檢查|时间|時間|医生|醫生|看)",)),
         IntentRules(Intent.HELP, strong=(
@@ -123,7 +124,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"谢谢|謝謝|多谢",)),
     ),
     confirm_words=frozenset({"好", "好的", "是", "确认", "確認"}),
-    needs_person=(r"错误|錯誤|打不开|打不開|进不去|進不去|无法|無法|失败|失敗|找不到|不能(?:登录|登入|打开|连接)",),
+    needs_person=(r"(?:登录|登入|登陆|登陸|进|進)不(?:了|上|去)|登不上|错误|錯誤|打不开|打不開|进不去|進不去|无法|無法|失败|失敗|找不到|不能(?:登录|登入|打开|连接)",),
     done_words=frozenset({"填好了", "填完了", "已填好", "已经填", "已經填", "完成了", "已提交", "提交了"}),
 )
 
