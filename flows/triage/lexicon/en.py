@@ -793,6 +793,8 @@ APPOINTMENT_STATUS = (
     r"\b(?:is|are) " + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"(?: \w+){0,4}? still (?:on|happening|going|"
     r"scheduled|booked|confirmed|a go|good)\b",
     r"\b(?:am i|are we|is (?:he|she|my \w+)) still (?:on|booked|scheduled|confirmed|good) for\b|\bstill on for\b",
+    # In reply to a reminder the visit is implied: "is it still on tomorrow?", "are we still on?".
+    r"\b(?:is (?:it|that|this|everything)|are we) still (?:on|happening|going ahead|a go)\b",
     r"\b(?:what time|when|where|which (?:office|location|clinic|building|site|address)) (?:is|was|s|will) "
     + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"\b",
     r"\bdo i (?:still )?have an? " + _APPT + r" (?:tomorrow|today|this week|next week|on \w+)\b",

@@ -113,6 +113,21 @@ def test_the_reminders_flow_answers_it_from_the_record(text):
     assert handoff_queue(outcome) is None
 
 
+def test_in_reply_to_the_reminder_the_question_is_answered_not_met_with_c_r_or_x():
+    situation = Situation(
+        awaiting=Awaiting.APPOINTMENT_REMINDER, visit=VISIT, appointment_at=VISIT.starts_at
+    )
+    outcome = handle(Inbound("is it still on tomorrow?"), situation, CLINIC, NOW)
+    assert [r.msgid for r in outcome.replies] == [m.VISIT_DETAILS]
+
+
+def test_an_upset_status_question_is_answered_and_reaches_a_manager():
+    text = "what time is my appt?? nobody ever answers the phone, ridiculous"
+    outcome = handle(Inbound(text), Situation(visit=VISIT), CLINIC, NOW)
+    assert [r.msgid for r in outcome.replies][0] == m.VISIT_DETAILS
+    assert handoff_queue(outcome) is Queue.MANAGER
+
+
 def test_no_visit_on_file_hands_the_question_to_the_front_desk_in_the_patients_language():
     outcome = handle(Inbound("cho em hỏi lịch hẹn ngày mai mấy giờ ạ"), Situation(), CLINIC, NOW)
     assert handoff_queue(outcome) is Queue.FRONT_DESK
