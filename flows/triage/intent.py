@@ -387,6 +387,13 @@ def classify_intent(
                 if (named := _matches(rules.STRONG_INTENTS, text, need)) is not None:
                     intent, found = need, named
                     break
+        # "저 감기 걸려서 예약 다음 주로 바꿀 수 있을까요", "موعدي بدي الغيه": many languages name the
+        # visit ("예약", "cita", "موعد") before the verb; a change or cancel of it is the need.
+        if intent is Intent.SCHEDULE:
+            rest = text[strong[2] + len(strong[1]) :]
+            later = _earliest(rules.STRONG_INTENTS, rest)
+            if later is not None and later[0] in (Intent.RESCHEDULE, Intent.CANCEL):
+                intent, found = later[0], later[1]
         # "no voy a poder ir el martes, me lo pueden cambiar para el jueves?": a visit missed and
         # another time asked for is a reschedule; "cancel it, I'll call to rebook" is the
         # patient's own later plan, still a cancel.

@@ -370,7 +370,7 @@ INTENTS = (
     IntentRules(
         Intent.REFILL,
         strong=(
-            r"\brecetas?\b",
+            r"\brecetas?\b|\bresurt\w*",
             r"\b(?:renov\w*|surt\w*|rellen\w*) (?:la |mi |de )?(?:receta|medicina|medicamento|pastillas)",
             r"\b(?:ya )?(?:se me|se le) (?:acabo|acabaron|termino|terminaron)\b",
             r"\b(?:se me|se le|se nos) (?:esta|estan) (?:acabando|terminando)\b|\bme (?:estoy|quede) sin (?:mi |mis |la |las )?"

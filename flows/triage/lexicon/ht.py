@@ -69,7 +69,9 @@ LEXICON = Lexicon(
     ),
     resolved=(r"\bane pase\b|\bli (?:byen|pi byen) kounye a\b",),
     negations=(r"\b(?:pa|san)\b",),
+    symptoms=(Rule("sentom", r"\b(?:lafyev|fyev|tous|(?<!vaksen )(?<!vaksin )grip|doule|fe m mal|vomi|dyare|vant fe m mal|tet fe m mal|gratel|anflamasyon)\b"),),
     clinical_questions=(
+        r"\beske (?:m|mwen) dwe (?:mennen|vini|ale|pran)\b",
         r"\beske (?:m|mwen) (?:bezwen|dwe) (?:vini|ale) (?:we|kay) (?:dokte|dokte a)\b|\beske (?:m|mwen) ka (?:pran|ba l|bay)\b|"
         r"\bsa (?:ok|bon|nomal)\s*\?",
     ),

@@ -78,7 +78,7 @@ LEXICON = Lexicon(
     ),
     resolved=(r"\bano passado\b|\bha (?:\d+|dois|tres|alguns) anos\b|\bja (?:estou|esta) (?:bem|melhor)\b",),
     negations=(r"\b(?:nao|sem|nunca|nem)\b",),
-    symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
+    symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira|gripad\w*|gripe|resfriad\w*|constipad\w*)\b"),),
     opt_out=(
         r"\bpar(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b|\bchega de (?:mensagens|sms|textos)\b",
         r"\bdeix(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b",

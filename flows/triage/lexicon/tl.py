@@ -103,7 +103,7 @@ LEXICON = Lexicon(
         # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
         IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmali (?:po )?(?:yata |ata )?(?:po )?(?:yung |ang |ung )?(?:number|numero)\b|\bhindi (?:po )?ako si\b",)),
         IntentRules(Intent.RECORDS, strong=(r"\bmedical records?\b|\brekord\b|\bkopya ng (?:medical|records?|rekord)\b",)),
-        IntentRules(Intent.RESCHEDULE, strong=(r"\bma-?resched\w*|\bpa-?resched\w*|\bilipat (?:po )?(?:ang|yung|ung) (?:appointment|sched|schedule)\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bma-?resched\w*|\bpa-?resched\w*|\bi-?resched\w*|\bilipat (?:po )?(?:ang|yung|ung) (?:appointment|sched|schedule)\b",)),
         IntentRules(Intent.HELP, strong=(
             r"^\W*ano (?:po )?(?:ito|to|yan)\W*$|\bsino (?:po )?ang (?:nag-?text|nagtext|nagpadala)\b",
             r"\bsino (?:po )?(?:ito|to|ka|kayo|sila)\b|\bkanino (?:pong |po )?(?:number|numero) (?:ito|to)\b|\bbakit (?:po )?(?:ako|ko) (?:\w+ ){0,2}?(?:nakakatanggap|natanggap|tumatanggap|nakakareceive|nagrereceive|tine-?text|tinetext)\b",

@@ -100,7 +100,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.FORMS, weak=(r"表格|表单|表單|填表|问卷|問卷",)),
         IntentRules(Intent.FORMS, strong=(r"(?:工作|上学|上學|请假|請假|病假|健康|体检|體檢)(?:证明|證明)|诊断书|診斷書|请假条|請假條|病假条|病假條",)),
         # "想给我妈妈约一个体检": the verb alone books a visit ("大约一个小时" is "about an hour").
-        IntentRules(Intent.SCHEDULE, strong=(r"(?<!大)(?<!大概)约(?:一个|一個|个|個|一下)(?!小时|小時|月|星期|礼拜|禮拜)|(?:想|要|帮|幫)\S{0,5}约(?:个|個|一个|一個)?(?:体检|體檢|检查|檢查|时间|時間|医生|醫生|看)",)),
+        IntentRules(Intent.SCHEDULE, strong=(r"(?<!大)(?<!大概)约(?:一个|一個|个|個|一下)(?!小时|小時|月|星期|礼拜|禮拜)|(?:想|要|帮|幫)[^改取消换換\s]{0,5}约(?:个|個|一个|一個)?(?:体检|體檢|检查|檢查|时间|時間|医生|醫生|看)",)),
         IntentRules(Intent.HELP, strong=(
             r"请问你是|請問你是|你是(?:哪位|谁|誰)|(?:这|這)是什(?:么|麼)(?:短信|信息|訊息|消息|简讯|簡訊|号码|號碼)|什(?:么|麼)(?:短信|简讯|簡訊)",
             r"(?:这|這|这个|這個)是(?:哪里|哪裡|哪儿|谁|誰|什么|什麼|哪个|哪個)的?(?:号码|號碼|电话|電話|号|號)",
@@ -112,7 +112,7 @@ LEXICON = Lexicon(
             r"(?:繁体|繁體|简体|簡體)(?:中文|字)",
             r"中文(?:可以|行|好)(?:吗|嗎|不)?|(?:讲|講|说|說|写|寫|用)(?:中文|国语|國語|普通话|普通話|粤语|粵語|广东话|廣東話)",
         )),
-        IntentRules(Intent.RESCHEDULE, strong=(r"(?:预约|預約)?改(?:时间|期|约|天|到)|换个?时间",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:预约|預約)?改(?:时间|期|约|天|到)|换个?时间|改(?:一下)?(?:预约|預約)",)),
         IntentRules(Intent.CANCEL, strong=(r"(?:预约|預約)?取消(?!订阅|訂閱)",)),
         IntentRules(Intent.SCHEDULE, strong=(r"预约|預約|挂号|掛號|约个?时间",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"结果|結果|报告|報告",)),
