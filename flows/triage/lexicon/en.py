@@ -232,6 +232,15 @@ EMERGENCY_MEDICAL = (
         r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b(?!(?:\W+\w+){0,2}?\W+(?:left|remaining)\b)",
     ),
     Rule("overdose", r"\b(?:button|coin|lithium|watch) batter(?:y|ies)\b|\bpoison(?:ed|ing)\b"),
+    # A small child into someone else's pills: any one tablet can be dangerous (poison control).
+    Rule(
+        "overdose",
+        r"\b(?:chewed|chewing|swallowed|ate|got into|bit into)\b(?:\W+\w+){0,3}?\W+(?:one of |some of |a few of |"
+        r"a couple of |half of )?(?:my|her|grandmas?|grandpas?|moms?|dads?|someone elses?)\b(?:\W+\w+){0,3}?\W+"
+        r"(?:pills?|tablets?|capsules?)\b",
+        also=(r"\b(?:toddler|baby|(?:hes|shes|he is|she is|is|just turned) (?:one|two|three|four|1|2|3|4)\b|\d+ (?:year|yr|month)s? old|"
+              r"my (?:son|daughter|kid|little one|grandson|granddaughter) (?:\w+ )?(?:got|chewed|ate|swallowed))",),
+    ),
     # Pregnancy, infants
     Rule("pregnancy bleeding", r"\b(?:bleed\w*|blood(?! (?:tests?|work|draws?|type|results?|panel|levels?|sugars?|pressure))|gush\w*|clots?)\b", also=(r"\bpregnan\w*",)),
     Rule(
@@ -284,6 +293,22 @@ EMERGENCY_MEDICAL = (
 )
 
 EMERGENCY_MENTAL_HEALTH = (
+    # A farewell under an errand: "cancel thursday. I won't be around by then anyway. thank you
+    # for always being so kind to me". Travel plans ("won't be around, I'm away") lack the goodbye.
+    Rule(
+        "wants to die",
+        r"\b(?:wont|will not|not going to) be (?:around|here|alive) (?:by then|after|much longer|next week)\b",
+        also=(
+            r"\b(?:anyway|thank you for (?:always|everything|being)|always (?:being )?so kind|goodbye|"
+            r"take care of|for everything|it doesnt matter)\b",
+        ),
+    ),
+    # Bringing a weapon to the clinic next time, as a threat ("talks to me like that again...").
+    Rule(
+        "harm to others",
+        r"\b(?:bring|bringing|brought|come back with) (?:my |a |the )?(?:gun|knife|weapon|pistol|rifle|piece)\b",
+        also=(r"\b(?:next time|try me|like that again|if (?:she|he|they|you) (?:ever|do|does)|watch|see what happens)\b",),
+    ),
     # Intrusive thoughts of harming a baby or someone in one's care (postpartum): 988 and 911.
     Rule(
         "thoughts of harming someone",

@@ -813,6 +813,8 @@ SAFETY_NET = (
         r"\bno se si (?:voy a )?(?:seguir|estar|sigo) (?:aqui|viv[oa]|con vida)\b|\bya no (?:voy a )?estar (?:aqui|para)\b",
     ), cues=(
         r"\b(?:planeando|planee|pensando) (?:como|cuando) (?:lo )?(?:har\w*|hacerlo)\b|\b(?:ya )?tengo (?:un|el) plan\b",
+        # A decision already made, said calmly: "ya tomé mi decisión y estoy tranquila".
+        r"\bya (?:tome|hice) (?:mi|la|una) decision\b|\bya (?:lo )?decidi\b|\bestoy (?:tranquil[oa]|en paz) con (?:mi|esta) decision\b",
     ), window=250),
     NetClass("medical", "choking with a blocked airway", terms=(
         r"\batragant\w*|\bahog\w*|\batorad\w*|\bse (?:le|me) atoro\b",

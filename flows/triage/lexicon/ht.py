@@ -21,6 +21,8 @@ LEXICON = Lexicon(
          "kounye", "konnen", "dokte", "lopital", "poukisa", "kisa", "bonjou", "map", "anpil"}
     ),
     emergency_medical=(
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("kriz", r"\bje (?:l|li) vire(?: anle)?\b"),
         Rule("doule nan pwatrin", r"\b(?:doule|doulè|mal) (?:nan |nan pwatrin|lestomak)?(?:pwatrin|lestomak)\b|\b(?:pwatrin|lestomak) (?:mwen |li )?(?:ap |pe )?(?:fe mal|sere|peze|doule)\b"),
         Rule("pa ka respire", r"\b(?:pa ka|pa kapab|pakab|paka) respire\b|\bkout souf\b|\bsouf (?:kout|koupe)\b|\bmanke souf\b"),
         Rule("estwok", r"\b(?:estwok|atak)\b|\b(?:bouch|figi) (?:li |mwen )?(?:kwochi|de kote|tonbe)\b|\bpa ka pale\b"),

@@ -25,6 +25,10 @@ LEXICON = Lexicon(
          "eu", "parem", "recebi", "estao"}
     ),
     emergency_medical=(
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("ingestao", r"\bengol\w* (?:\w+ ){0,3}(?:pilha|bateria|ima|iman|moeda)s?\b"),
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("confusao", r"\bfalando (?:coisas?|coisa) sem sentido\b|\bnao (?:esta )?falando coisa com coisa\b"),
         Rule("dor no peito", r"\b(?:dor|dores|aperto|pressao|pontada)\b{gap}(?:no |do )?peito\b|\bpeito\b{gap}(?:doendo|apertado|doi)\b"),
         Rule("falta de ar", r"\bfalta de ar\b|\bnao (?:consigo|consegue|conseguimos) respirar\b|\bdificuldade (?:para|de|pra) respirar\b"),
         Rule("avc", r"\b(?:avc|derrame)\b|\b(?:rosto|boca) (?:caid[oa]|tort[oa])\b|\bfala (?:enrolada|arrastada)\b|\bnao consegue (?:falar|mexer o braco|mexer a perna)\b"),

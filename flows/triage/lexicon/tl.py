@@ -30,6 +30,7 @@ LEXICON = Lexicon(
         Rule("allergy", r"\bnamamaga (?:ang )?(?:lalamunan|labi|dila|mukha)\b"),
     ),
     emergency_mental_health=(
+        Rule("ayaw mabuhay", r"\b(?:ayoko|ayaw ko|ayaw ko) na (?:po )?(?:\w+ )?(?:mabuhay|mag-?buhay)\b|\bgusto ko na (?:pong )?mamatay\b"),
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(

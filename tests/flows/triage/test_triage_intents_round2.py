@@ -427,3 +427,49 @@ def test_whether_a_visit_needs_booking_is_clinic_information(text):
 def test_the_visit_named_in_a_video_reminders_thread_is_the_video_visit(text):
     result = triage(text, awaiting=Awaiting.TELEHEALTH_PREP)
     assert result.intent is Intent.TELEHEALTH, result.evidence
+
+
+# ----------------------------------------------------------------------- emergencies the screen missed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我妈说话突然含糊不清，右边嘴角往下歪",
+        "아버지가 아까 검은 피 같은 걸 토하셨어요",
+        "ابني عنده ربو وصار يحكي كلمه كلمه وصدره عم يفوت لجوا",
+        "البراز اسود من امبارح وكل ما اوقف ادوخ",
+        "امي حرارتها عاليه وما عم تعرفنا",
+        "acho que o meu filho engoliu uma pilha pequena",
+        "ele está suando e falando coisa sem sentido",
+        "у дочки температура и точки на ногах не бледнеют при нажатии",
+        "бабушка упала и не может встать",
+        "ti bebe m nan fè yon kriz, je l vire anlè",
+        "ayoko na po talagang mabuhay",
+        "من كم يوم عم تجيني افكار اني ااذي البنت",
+        "just cancel friday please. I won't be around by then anyway. thank you for everything",
+        "if that nurse yells at me like that again I'm bringing my gun, try me",
+        "my daughter is 2 and she chewed one of my blood pressure tablets, she seems fine",
+        "quería cancelar mi cita, ya no voy a estar aquí, ya tomé mi decisión",
+        "كلنا بالبيت عنا صداع ودوخه من امبارح وشغالين الصوبيا عالغاز",
+    ],
+)
+def test_a_danger_phrased_as_these_writers_phrase_it_fires(text):
+    assert triage(text).emergency is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "피검사 결과 토요일에 나오나요?",
+        "tenho dificuldade de engolir comprimidos, tem xarope?",
+        "الدكتور الجديد ما يعرفنا، بدنا نرجع للقديم",
+        "у меня болит нога, не могу встать с кровати утром, хочу записаться",
+        "ayoko na pong maghintay ng matagal",
+        "I won't be around by then, I'm traveling for work, can we reschedule?",
+        "can I bring my service dog next time?",
+        "فاتورة الغاز غالية كتير",
+    ],
+)
+def test_the_same_words_in_a_routine_message_do_not(text):
+    assert triage(text).emergency is None, triage(text).evidence
