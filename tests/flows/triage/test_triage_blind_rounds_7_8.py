@@ -17,12 +17,15 @@ engine agrees within a point):
 | file | emergency recall / precision | clinical+manager reach | handoff | macro-F1 | F1 other / complaint / language / help |
 |---|---|---|---|---|---|
 | `blind_round_7.jsonl` before | 85.3% / 87.9% | 59.4% | 74.5% | 0.746 | 0.16 / 0.50 / 0.95 / 0.55 |
-| `blind_round_7.jsonl` after | 85.3% / 96.7% | 81.2% | 88.6% | 0.958 | 0.78 / 0.94 / 1.00 / 1.00 |
+| `blind_round_7.jsonl` after | 100% / 97.1% | 81.2% | 91.4% | 0.969 | 0.95 / 0.94 / 1.00 / 1.00 |
 | `blind_round_8.jsonl` before | 65.7% / 92.0% | 67.6% | 63.2% | 0.636 | 0.18 / 0.75 / 1.00 / 0.00 |
-| `blind_round_8.jsonl` after | 65.7% / 100% | 88.2% | 88.2% | 0.941 | 0.80 / 0.89 / 1.00 / 1.00 |
+| `blind_round_8.jsonl` after | 100% / 100% | 88.2% | 95.5% | 0.950 | 0.91 / 0.89 / 1.00 / 1.00 |
 
 These two sets are no longer blind: the figures say what the rules do on text they were tuned
-on. Emergency recall did not move (the misses are phrasings the screen does not know yet).
+on, not what a new writer will see. The 17 emergencies missed before were closed by classes
+(each with a routine look-alike that must not fire, in `test_triage_intents_round2.py`); the
+one false alarm left (b12a-006, a cut that "keeps soaking through the bandaid") is kept on
+purpose: a person looks.
 
 Both writers labelled questions about one's own appointment ("is it still on", "what time")
 as `other` -> front desk, as the schema leaves no better label. Triage now names them
@@ -39,8 +42,8 @@ from tests.flows.triage.test_triage_labelled_sets import report
 FLOORS = {
     # name: (emergency recall, emergency precision, clinical/manager reach, handoff accuracy,
     #        intent macro-F1)
-    "blind_round_7.jsonl": (0.85, 0.96, 0.81, 0.88, 0.95),
-    "blind_round_8.jsonl": (0.65, 1.00, 0.88, 0.88, 0.94),
+    "blind_round_7.jsonl": (1.00, 0.97, 0.81, 0.91, 0.96),
+    "blind_round_8.jsonl": (1.00, 1.00, 0.88, 0.95, 0.95),
 }
 
 
