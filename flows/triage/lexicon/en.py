@@ -884,6 +884,12 @@ INTENTS = (
             r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
             r"\bwhat (?:clinic|office|practice) is this\b",
+        ),
+    ),
+    # Kept apart from the table above so their own words ("why", "who", "number") pre-check them.
+    IntentRules(
+        Intent.HELP,
+        strong=(
             # "why do I keep getting these", "whose number is this", "who keeps texting me".
             r"\bwhy (?:do|am|does|is) (?:i|my phone|this number)(?: \w+){0,2}? (?:getting|get|receiving|"
             r"receive)\b(?! (?:my|the) (?:results?|bill|refill))|\bwhy (?:are|do) (?:you|yall)(?: \w+){0,2}? "

@@ -124,9 +124,16 @@ LEXICON = Lexicon(
         IntentRules(Intent.PORTAL, strong=(r"\bcong thong tin\b|\bdang nhap\b|\bmat khau\b|\btai khoan\b",)),
         IntentRules(Intent.REFERRAL, strong=(r"\bgiay gioi thieu\b|\bchuyen (?:vien|tuyen|kham)\b",)),
         IntentRules(Intent.RECORDS, strong=(r"\b(?:ho so|giay|so) (?:chich ngua|tiem chung|tiem ngua)\b",)),
+        # Each alternative carries a word of its own, so the literal pre-check rules most texts out.
         IntentRules(Intent.HELP, strong=(
-            r"^\W*ai (?:vay|day|the|do|a)\W*$|\bday la (?:tin nhan )?gi\b|\btin nhan (?:nay la )?gi (?:vay|day|the)\b",
-            r"\bso (?:nay|do) (?:la )?(?:cua )?ai\b|\b(?:ai|ben nao) (?:nhan tin|gui tin|nhan) (?:vay|the|do|a|cho (?:toi|em))\b|\b(?:day|do|nay) la (?:ai|so nao|so cua ai|ben nao)\b|\bso nao (?:vay|day|the)\b|\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b",
+            r"\bso nay (?:la )?(?:cua )?ai\b|\bso do (?:la )?(?:cua )?ai\b|\bso nao (?:vay|day|the)\b",
+            r"\bai nhan tin\b|\bai gui tin\b|\bai nhan (?:vay|the|do|a|cho (?:toi|em))\b|\bben nao nhan\b",
+            r"\bday la ai\b|\bdo la ai\b|\bday la so nao\b|\bday la ben nao\b|\bday la (?:tin nhan )?gi\b",
+        )),
+        IntentRules(Intent.HELP, strong=(r"^\W*ai (?:vay|day|the|do|a)\W*$",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b|"
+            r"\btin nhan (?:nay la )?gi (?:vay|day|the)\b",
         )),
         IntentRules(Intent.LANGUAGE, strong=(
             r"\b(?:bang|noi|dung|gui|nhan) tieng viet\b",
