@@ -61,6 +61,10 @@ class Intent(StrEnum):
     THANKS = "thanks"
     WRONG_NUMBER = "wrong_number"
     OTHER = "other"
+    #: A question about one's own visit ("is it still on", "what time", "which office"), answered
+    #: from the record by the reminders flow. Not a schema label: scored as `other`, as the
+    #: labelled sets file it (flows.triage.evaluate.SCHEMA_INTENT).
+    APPOINTMENT_STATUS = "appointment_status"
 
 
 class Emergency(StrEnum):

@@ -3,7 +3,10 @@
 Trigger: any message that asks about the patient's own visit. Answered from the record with the
 minimum necessary (time, place or video link; never the provider or the reason) only when the
 number belongs to exactly one patient; a shared or unknown number is first asked for a date of
-birth. A day that does not match the visit ("Thursday" for a Friday visit) is pointed out.
+birth. A day that does not match the visit ("Thursday" for a Friday visit) is pointed out. No
+visit on file hands the question to the front desk; a symptom or an upset beside the question
+still reaches the nurse or the manager after the answer. Triage names the question
+(`Intent.APPOINTMENT_STATUS`, in every language it reads); `QUESTION` catches the rest.
 
     patient: am I still on for Thursday?
     bot:     Riverside Clinic: Your visit is Fri, Nov 27, 9:30 AM, not Thursday. Reply R ...
@@ -22,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from flows import messages as m
 from flows.reminders.common import Ask
-from flows.types import Awaiting, Outcome, Queue, SetAwaiting, Visit
+from flows.types import Awaiting, Intent, Outcome, Queue, SetAwaiting, Visit
 
 QUESTION = re.compile(
     r"\bstill on\b|\bam i (still )?(booked|scheduled)\b|"
@@ -37,6 +40,8 @@ WEEKDAYS = {
     "sunday": 6, "lunes": 0, "martes": 1, "miercoles": 2, "miércoles": 2, "jueves": 3,
     "viernes": 4, "sabado": 5, "sábado": 5, "domingo": 6,
 }  # fmt: skip
+#: Queues a visit question still reaches after the bot answered it.
+_STILL_A_PERSON = frozenset({Queue.CLINICAL, Queue.MANAGER})
 DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 DOB = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -59,7 +64,9 @@ def _details(ask: Ask, visit: Visit) -> Outcome:
 
 def answer(ask: Ask) -> Outcome | None:
     """Answer a question about the visit, or ask for a date of birth first."""
-    if not ask.matches(QUESTION):
+    # Triage reads the question in every language it knows; the local pattern stays for the
+    # English and Spanish phrasings triage files under another need.
+    if ask.result.intent is not Intent.APPOINTMENT_STATUS and not ask.matches(QUESTION):
         return None
     situation = ask.situation
     if situation.patients_on_number != 1:
@@ -67,8 +74,22 @@ def answer(ask: Ask) -> Outcome | None:
             (ask.reply(m.DOB_ASK),), SetAwaiting(Awaiting.DATE_OF_BIRTH), by="reminder:dob_ask"
         )
     if situation.visit is None:
-        return ask.outcome((ask.reply(m.NO_VISIT_FOUND),), by="reminder:no_visit")
-    return _details(ask, situation.visit)
+        # No visit on file for someone who believes they have one (another number, a relative's
+        # visit, a booking not yet entered): a person looks, in the patient's language.
+        return ask.handoff(
+            Queue.FRONT_DESK, "Question about a visit; none found on file", by="no_visit"
+        )
+    details = _details(ask, situation.visit)
+    if ask.result.queue in _STILL_A_PERSON:
+        # "what time is my appt? my cough got worse": the time is answered, and the symptom or
+        # the upset still reaches the queue triage chose.
+        return ask.handoff(
+            ask.result.queue,
+            "Visit question answered; the message also needs a person",
+            before=details.replies,
+            by="visit_details+handoff",
+        )
+    return details
 
 
 def parse_date_of_birth(text: str) -> date | None:

@@ -8,6 +8,7 @@ Order of decision, first match wins:
 4. the earliest *strong* request in the text (refill, results, billing, scheduling, ...), where a
    clinical question ("should I stop taking it?") beats a refill, and a form reminder's own
    subject beats insurance/billing/records mentioned as attachments;
+   a question about one's own visit ("is it still on", "what time") beats a booking word;
 5. the subject of the message being answered (telehealth link, form);
 6. upset with nothing else asked -> complaint;
 7. an emergency, a symptom or a clinical question -> clinical;
@@ -260,6 +261,27 @@ def _leading_reply(
     return None
 
 
+#: What a text sent to the wrong person is about (a visit, a result, a form): the wrong number
+#: outranks it. A patient who sent their own card "to the wrong number" still asks about it.
+_WRONG_NUMBER_SUBJECTS = (
+    Intent.SCHEDULE,
+    Intent.RESCHEDULE,
+    Intent.CANCEL,
+    Intent.CONFIRM,
+    Intent.TEST_RESULTS,
+    Intent.FORMS,
+    Intent.HELP,
+)
+#: "I'll call to rebook", "will reschedule later", "luego llamo para": the patient's own plan.
+_OWN_LATER_PLAN = re.compile(
+    r"\b(?:will|ill|i will|going to|gonna|later|luego|despues|then)\b[^.!?]{0,16}$|\b(?:call|llamo|llamar)\w* (?:back )?(?:to|para) $"
+)
+
+#: "Why" in the languages triage reads, to tell "why am I getting this" from "who is this".
+_WHY = re.compile(
+    r"\b(?:why|por ?que|tai sao|vi sao|sao|bakit|poukisa|pourquoi)\b|为什么|為什麼|为啥|為啥|왜|почему|ليش|لماذا|ليه"
+)
+
 #: The portal itself failing ("error", "wont load"), not a result still pending.
 _PORTAL_FAILS = re.compile(
     r"\b(?:error\w*|crash\w*|wont (?:load|open|let)|doesnt (?:work|load|open)|not (?:working|loading)|"
@@ -307,13 +329,92 @@ def classify_intent(
     if awaiting is not None and awaiting.value in rules.CONTEXT_CUES:
         context_cue = rules.CONTEXT_CUES[awaiting.value].search(text)
 
+    # "is my appointment tomorrow still on, and what time?": a question about a visit already
+    # booked, not a booking ("cita", "预约", "موعد" alone would read as schedule). A visit change
+    # asked for (reschedule, cancel) or a symptom with a clinical question still decides.
+    # A video visit's time is the telehealth flow's to answer, with its link.
+    if (
+        rules.APPOINTMENT_STATUS is not None
+        and (strong is None or strong[0] is Intent.SCHEDULE)
+        and awaiting is not Awaiting.TELEHEALTH_PREP
+        and _matches(rules.WEAK_INTENTS, text, Intent.TELEHEALTH) is None
+        and not (has_clinical_signal and clinical_q is not None)
+        and (status := rules.APPOINTMENT_STATUS.search(text)) is not None
+    ):
+        return Intent.APPOINTMENT_STATUS, _ev(
+            Intent.APPOINTMENT_STATUS, repr(status.group().strip())
+        )
+
+    # "do y'all do walk in flu shots on saturdays?", "打疫苗需要预约吗？还是直接过去就行": whether
+    # booking is needed at all is clinic information, not a booking.
+    if (
+        strong is not None
+        and strong[0] is Intent.SCHEDULE
+        and not has_clinical_signal
+        and (walk_in := rules.WALK_IN.search(text)) is not None
+    ):
+        # "can I drop the DMV form off or do I need an appointment": the thing named decides.
+        weak = _earliest(rules.WEAK_INTENTS, text)
+        if weak is not None and weak[0] is not Intent.SCHEDULE:
+            return weak[0], _ev(weak[0], f"{weak[1]!r}, asking if a visit is needed")
+        return Intent.OTHER, _ev(Intent.OTHER, f"walk-in question {walk_in.group().strip()!r}")
+    # "jajaja me muero de risa ... si confirmo", "ㅋㅋㅋ 농담이구요 예약 확인합니다": in reply to a
+    # visit reminder, a confirmation that names the visit confirms it; it books nothing.
+    if (
+        awaiting is Awaiting.APPOINTMENT_REMINDER
+        and (strong is None or strong[0] is Intent.SCHEDULE)
+        and clinical_q is None
+        and (confirm := rules.CONFIRM_PHRASES.search(text)) is not None
+        # "si confirmo. y mi mamá también ocupa cita": a booking asked after it is its own need.
+        and _earliest(rules.STRONG_INTENTS, text[confirm.end() :]) is None
+    ):
+        return Intent.CONFIRM, _ev(
+            Intent.CONFIRM, f"reply to the reminder {confirm.group().strip()!r}"
+        )
+
     if strong is not None:
         intent, found, _ = strong
-        # "insurance says the referral expired, can you make a new one": the referral is the need.
-        if intent is Intent.INSURANCE and (
-            ref := _matches(rules.STRONG_INTENTS, text, Intent.REFERRAL)
+        # "got a text about an appointment for Ernesto, nobody by that name here, wrong number":
+        # a wrong number names the visit or result it got; the wrong number is the need.
+        if intent in _WRONG_NUMBER_SUBJECTS and (
+            wrong := _matches(rules.STRONG_INTENTS, text, Intent.WRONG_NUMBER)
         ):
-            intent, found = Intent.REFERRAL, ref
+            intent, found = Intent.WRONG_NUMBER, wrong
+        # "insurance says the referral expired, can you make a new one": the referral is the need;
+        # "the insurer asked for my records": the records are.
+        if intent is Intent.INSURANCE:
+            for need in (Intent.REFERRAL, Intent.RECORDS):
+                if (named := _matches(rules.STRONG_INTENTS, text, need)) is not None:
+                    intent, found = need, named
+                    break
+        # "저 감기 걸려서 예약 다음 주로 바꿀 수 있을까요", "موعدي بدي الغيه": many languages name the
+        # visit ("예약", "cita", "موعد") before the verb; a change or cancel of it is the need.
+        if intent is Intent.SCHEDULE:
+            rest = text[strong[2] + len(strong[1]) :]
+            later = _earliest(rules.STRONG_INTENTS, rest)
+            if later is not None and later[0] in (Intent.RESCHEDULE, Intent.CANCEL):
+                intent, found = later[0], later[1]
+        # "no voy a poder ir el martes, me lo pueden cambiar para el jueves?": a visit missed and
+        # another time asked for is a reschedule; "cancel it, I'll call to rebook" is the
+        # patient's own later plan, still a cancel.
+        if intent is Intent.CANCEL:
+            rest = text[strong[2] + len(strong[1]) :]
+            later = _earliest(rules.STRONG_INTENTS, rest)
+            if (
+                later is not None
+                and later[0] is Intent.RESCHEDULE
+                and not _OWN_LATER_PLAN.search(rest[max(0, later[2] - 24) : later[2]])
+            ):
+                intent, found = Intent.RESCHEDULE, later[1]
+        # "my video visit is at 4 and the link isn't in the text": in a video reminder's thread,
+        # the visit named is the video visit.
+        if (
+            intent is Intent.SCHEDULE
+            and awaiting is Awaiting.TELEHEALTH_PREP
+            and (video := _matches(rules.WEAK_INTENTS, text, Intent.TELEHEALTH) or context_cue)
+        ):
+            hint = video if isinstance(video, str) else video.group()
+            return Intent.TELEHEALTH, _ev(Intent.TELEHEALTH, f"reply to telehealth_prep {hint!r}")
         # "portal says my potassium is 5.3 with an H next to it": the result read there is the
         # need, unless the portal itself fails ("error when I open my results").
         if (
@@ -337,6 +438,11 @@ def classify_intent(
             intent is Intent.REFILL or (intent is Intent.SCHEDULE and has_clinical_signal)
         ):
             return Intent.CLINICAL, _ev(Intent.CLINICAL, f"question '{clinical_q.group().strip()}'")
+        # "I filled this out last week, why am I still getting this??": in a form or video
+        # reminder's thread, asking why it keeps coming is about that reminder's subject.
+        if intent is Intent.HELP and awaiting in _WEAK_TO_CONTEXT and _WHY.search(found):
+            wanted = _WEAK_TO_CONTEXT[awaiting]
+            return wanted, _ev(wanted, f"reply to {awaiting.value}: {found!r}")
         # "why am I getting a reminder for a visit I cancelled?? get it together": a complaint.
         if intent is Intent.HELP and is_upset:
             return Intent.COMPLAINT, _ev(Intent.COMPLAINT, f"upset {found!r}")

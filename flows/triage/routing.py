@@ -20,6 +20,8 @@ _SIMPLE = {
     Intent.REFERRAL: (Queue.SCHEDULING, 7),
     Intent.WRONG_NUMBER: (Queue.FRONT_DESK, 8),
     Intent.OTHER: (Queue.FRONT_DESK, 8),
+    # The reminders flow answers it from the record; when it cannot, the front desk does.
+    Intent.APPOINTMENT_STATUS: (Queue.FRONT_DESK, 8),
 }
 _SELF_SERVICE = (Intent.FORMS, Intent.PORTAL, Intent.TELEHEALTH)
 
@@ -46,6 +48,7 @@ _LABELS = {
     Intent.THANKS: "Thanks / acknowledgement",
     Intent.WRONG_NUMBER: "Wrong number",
     Intent.OTHER: "General question",
+    Intent.APPOINTMENT_STATUS: "Question about their visit (time, place, still on)",
 }
 
 

@@ -327,6 +327,8 @@ OPT_IN = _all("opt_in")
 UPSET = _all("upset")
 NEEDS_PERSON = _all("needs_person")
 WANTS_MANAGER = _all("wants_manager")
+APPOINTMENT_STATUS = _all("appointment_status")
+WALK_IN = _all("walk_in")
 
 #: Negation cues per language; a message is checked with English, Spanish and its own language.
 NEGATIONS: dict[str, Matcher] = {

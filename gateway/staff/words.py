@@ -60,6 +60,7 @@ NEEDS = {
     "thanks": "Nothing: a thank-you",
     "wrong_number": "Nothing: says it is the wrong number",
     "other": "A general question",
+    "appointment_status": "When or where their visit is, or whether it is still on",
 }
 
 EMERGENCY_HEADLINES = {

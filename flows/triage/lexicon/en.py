@@ -28,6 +28,8 @@ _INGEST = (
     r"drank|drunk|drinking|bit into|bit|bitten|biting|licked|sucked on|ingested|"
     r"put (?:\w+ )?in (?:his|her|their|my) mouth)"
 )
+#: After a pill count: the pills are what is left of a supply ("had 30 pills left"), not a dose.
+_SUPPLY_LEFT = r"\b(?!\W+(?:\w+\W+)?(?:left|remaining|to go|in (?:the|her|his|my) (?:bottle|box|pack))\b)"
 #: Household products and objects that are dangerous when swallowed.
 _POISONS = (
     r"(?:bleach|detergent|(?:laundry |dishwasher |tide |soap )?pods?|poison|batter(?:y|ies)|"
@@ -219,15 +221,26 @@ EMERGENCY_MEDICAL = (
     Rule(
         "overdose",
         r"\b(?:took|taken|swallowed|ate|had)\s+(?:like\s+|about\s+|around\s+|maybe\s+|over\s+)?"
-        r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS,
+        r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifteen|a dozen)\s+(?:\w+\s+){0,3}" + _PILLS
+        # A count still in the bottle is a supply, not a dose: "she had 30 pills left".
+        + _SUPPLY_LEFT,
     ),
     Rule(
         "overdose",
         r"\b(?:took|taken|swallowed|ate|had|gave (?:him|her))\s+(?:like\s+|about\s+|around\s+|maybe\s+|"
         r"over\s+)?(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-        r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b",
+        r"a dozen)\s+of\s+(?:my|his|her|their|the|those|these)\b(?!(?:\W+\w+){0,2}?\W+(?:left|remaining)\b)",
     ),
     Rule("overdose", r"\b(?:button|coin|lithium|watch) batter(?:y|ies)\b|\bpoison(?:ed|ing)\b"),
+    # A small child into someone else's pills: any one tablet can be dangerous (poison control).
+    Rule(
+        "overdose",
+        r"\b(?:chewed|chewing|swallowed|ate|got into|bit into)\b(?:\W+\w+){0,3}?\W+(?:one of |some of |a few of |"
+        r"a couple of |half of )?(?:my|her|grandmas?|grandpas?|moms?|dads?|someone elses?)\b(?:\W+\w+){0,3}?\W+"
+        r"(?:pills?|tablets?|capsules?)\b",
+        also=(r"\b(?:toddler|baby|(?:hes|shes|he is|she is|is|just turned) (?:one|two|three|four|1|2|3|4)\b|\d+ (?:year|yr|month)s? old|"
+              r"my (?:son|daughter|kid|little one|grandson|granddaughter) (?:\w+ )?(?:got|chewed|ate|swallowed))",),
+    ),
     # Pregnancy, infants
     Rule("pregnancy bleeding", r"\b(?:bleed\w*|blood(?! (?:tests?|work|draws?|type|results?|panel|levels?|sugars?|pressure))|gush\w*|clots?)\b", also=(r"\bpregnan\w*",)),
     Rule(
@@ -280,6 +293,22 @@ EMERGENCY_MEDICAL = (
 )
 
 EMERGENCY_MENTAL_HEALTH = (
+    # A farewell under an errand: "cancel thursday. I won't be around by then anyway. thank you
+    # for always being so kind to me". Travel plans ("won't be around, I'm away") lack the goodbye.
+    Rule(
+        "wants to die",
+        r"\b(?:wont|will not|not going to) be (?:around|here|alive) (?:by then|after|much longer|next week)\b",
+        also=(
+            r"\b(?:anyway|thank you for (?:always|everything|being)|always (?:being )?so kind|goodbye|"
+            r"take care of|for everything|it doesnt matter)\b",
+        ),
+    ),
+    # Bringing a weapon to the clinic next time, as a threat ("talks to me like that again...").
+    Rule(
+        "harm to others",
+        r"\b(?:bring|bringing|brought|come back with) (?:my |a |the )?(?:gun|knife|weapon|pistol|rifle|piece)\b",
+        also=(r"\b(?:next time|try me|like that again|if (?:she|he|they|you) (?:ever|do|does)|watch|see what happens)\b",),
+    ),
     # Intrusive thoughts of harming a baby or someone in one's care (postpartum): 988 and 911.
     Rule(
         "thoughts of harming someone",
@@ -488,6 +517,13 @@ IDIOMS = (
     r"\bon pins and needles\b",
     r"\b(?:fell|fall|falling|fallen) (?:out of|off) (?:my|the|his|her) (?:chair|seat)\b",
     r"\b(?:going to|gonna|will|would|might|literally|gon)\s+(?:\w+\s+)?kill (?:me|us)\b",
+    # A thing or a chore that "will kill" someone is a joke ("this flu shot is gonna kill him
+    # lol"); a weapon or a hiding place beside it keeps it (see `_blank_idiom`).
+    r"\b(?:shots?|flu shot|needles?|vaccines?|jabs?|wait|waiting|traffic|heat|bill|bills|price|prices|"
+    r"homework|stairs|drive|commute|line|test|exam|paperwork|workout|diet|class|job|shift|weather|"
+    r"pollen|cold|hold music|hold)\s+(?:\w+\s+)?"
+    r"(?:is|are|was|s)?\s*(?:gonna|going to|will|would|might|about to)\s+(?:\w+\s+)?kill "
+    r"(?:me|us|him|her|them|you)\b",
     # A body part that "is killing me" is pain, not a figure of speech.
     r"(?<!knees )(?<!knee )(?<!back )(?<!head )(?<!feet )(?<!foot )(?<!hips )(?<!hip )(?<!neck )(?<!legs )(?<!teeth )(?<!tooth )(?<!stomach )(?<!shoulders )(?<!shoulder )(?<!joints )(?<!ears )(?<!ear )(?<!throat )(?<!wrist )(?<!wrists )(?<!ankles )(?<!ankle )(?<!cramps )(?<!migraines )(?<!allergies )(?<!sinuses )(?<!hands )(?<!arms )(?<!eyes )(?<!gums )(?<!bunions )(?<!hemorrhoids )(?<!sciatica )(?<!arthritis )\b(?:is|are|its|thats|was|were|been) (?:\w+ )?killing me\b",
     r"\bkill(?:s|ed|ing)? it\b|\bto die for\b|\bi (?:could|would) (?:just )?die\b",
@@ -776,6 +812,27 @@ OPT_IN = (
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _APPT = r"(?:appointments?|visits?|physicals?|checkups?|check ups?|sessions?|exams?|consults?|video visits?|well checks?|follow ups?|followups?)"
 
+#: Questions about one's own visit: whether it still stands, when, where.
+_OWN = r"(?:my|our|his|her|the|this|tomorrows|todays|mondays|tuesdays|wednesdays|thursdays|fridays)"
+APPOINTMENT_STATUS = (
+    r"\b(?:is|are) " + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"(?: \w+){0,4}? still (?:on|happening|going|"
+    r"scheduled|booked|confirmed|a go|good)\b",
+    r"\b(?:am i|are we|is (?:he|she|my \w+)) still (?:on|booked|scheduled|confirmed|good) for\b|\bstill on for\b",
+    # In reply to a reminder the visit is implied: "is it still on tomorrow?", "are we still on?".
+    r"\b(?:is (?:it|that|this|everything)|are we) still (?:on|happening|going ahead|a go)\b",
+    r"\b(?:what time|when|where|which (?:office|location|clinic|building|site|address)) (?:is|was|s|will) "
+    + _OWN + r" (?:\w+ ){0,3}?" + _APPT + r"\b",
+    r"\bdo i (?:still )?have an? " + _APPT + r" (?:tomorrow|today|this week|next week|on \w+)\b",
+    r"\b(?:which|what) (?:office|location|clinic|building|address) (?:am i|do i go|should i go|is it)\b",
+    r"\b" + _APPT + r" (?:tomorrow |today |on \w+ )?(?:still )?(?:on|happening)\?",
+    r"\b" + _OWN + r" (?:\w+ ){0,2}?" + _APPT + r"\b[^.!?]{0,40}\bstill (?:on|happening|going|scheduled|"
+    r"booked|confirmed|a go|good)\b",
+    r"\bwhat time (?:am i|are we|is (?:he|she)|do i need to|should i|do i have to) (?:supposed to |meant to )?"
+    r"(?:be there|come|come in|arrive|show up|get there)\b",
+    r"\b(?:forgot|forget|dont remember|cant remember|not sure|remind me)\b[^.!?]{0,20}\b(?:what time|when|"
+    r"where|which office)\b[^.!?]{0,30}\b" + _APPT + r"\b",
+)
+
 INTENTS = (
     IntentRules(
         Intent.COMPLAINT,
@@ -827,6 +884,22 @@ INTENTS = (
             r"(?:getting|texting|sending)\b|\bgot a text from (?:this|your) number\b",
             r"\bis this (?:the )?(?:doctor|clinic|office|dr|practice|hospital|\w+ (?:clinic|office))\b",
             r"\bwhat (?:clinic|office|practice) is this\b",
+        ),
+    ),
+    # Kept apart from the table above so their own words ("why", "who", "number") pre-check them.
+    IntentRules(
+        Intent.HELP,
+        strong=(
+            # "why do I keep getting these", "whose number is this", "who keeps texting me".
+            r"\bwhy (?:do|am|does|is) (?:i|my phone|this number)(?: \w+){0,2}? (?:getting|get|receiving|"
+            r"receive)\b(?! (?:my|the) (?:results?|bill|refill))|\bwhy (?:are|do) (?:you|yall)(?: \w+){0,2}? "
+            r"(?:texting|messaging|calling) me\b",
+            r"\b(?:see|know|find out|ask) who (?:this|it) is\b|\bwho (?:called|just called|was calling|keeps "
+            r"calling) (?:me|this number|my phone)\b|\b(?:missed|got a) call from (?:this|your) number\b",
+            r"\b(?:what|whose|whos) number is this\b|\bwho (?:keeps|is|s) (?:texting|messaging) me\b|"
+            r"\bwho sent (?:me )?(?:this|these)\b",
+            # Russian written in Latin letters ("kto eto?").
+            r"^\W*kto (?:eto|vy)\W*$",
         ),
     ),
     IntentRules(
@@ -895,13 +968,14 @@ INTENTS = (
             r"(?<!bringing )(?<!bringing my )(?<!bringing the )(?<!bringing the new )(?<!bringing my new )"
             r"(?<!bring in my )(?<!bring in the )(?<!bring in my new )(?<!have my new )(?<!have my )\binsurances?\b",
             r"\bcobra\b|\b(?:same|new|different) (?:insurance )?plan\b",
-            r"\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|"
+            # A doctor's name is no insurer: "paciente de la doctora Molina".
+            r"(?<!doctor )(?<!doctora )(?<!dr )(?<!dra )\b(?:medicaid|medicare|medi cal|tricare|molina|cigna|aetna|humana|ambetter|marketplace|"
             r"unitedhealthcare|united healthcare|united health|blue cross|bcbs|blue shield|kaiser|"
             r"anthem|caresource|wellcare|oscar|chip)\b",
             r"\b(?:covered(?! (?:in|with|up|head|from))|coverage|covers|in network|in-network|out of network|prior auth\w*|"
             r"pre-?auth\w*|preauthoriz\w*)\b",
-            r"\b(?:do|does) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
-            r"(?! new)",
+            r"\b(?:do|does|if) (?:you|yall|you all|you guys|the clinic|your office) (?:take|accept)\b"
+            r"(?! (?:new|walk))",
         ),
     ),
     IntentRules(
@@ -1001,7 +1075,7 @@ INTENTS = (
             r"\bneed (?:a|an) (?:covid |strep |flu |pregnancy |std |drug |tb |physical )?test\b",
             r"\b(?:make|get|need|want|request|like|requesting)\s+(?:an?\s+|another\s+)?"
             r"(?:(?!to\b|my\b|the\b|his\b|her\b)\w+\s+){0,2}?(?:appointment|appointments)\b",
-            r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
+            r"\bget (?:me|him|her|them|us|my \w+|\w+) in\b|\bget in\b|\bget (?:all )?(?:\w+ )?(?:of us|of them) in\b|\b(?:squeeze|fit) (?:me|him|her|us) in\b",
             r"\b(?:taking|accepting) (?:new )?patients\b|\bneed (?:a|an) new (?:pcp|primary care|doctor|"
             r"family doctor|provider)\b",
             r"\bnew patients?\b(?! (?:paperwork|forms?|packet|intake|questionnaire|portal))|\baccepting patients\b",
@@ -1037,14 +1111,14 @@ INTENTS = (
         Intent.PORTAL,
         weak=(
             r"\b(?:portal|mychart|my chart|log ?in|logging in|sign ?in|sign up|password|username|"
-            r"verification code|proxy)\b",
+            r"verification code|proxy|(?:patient|clinic|your|the) app)\b",
         ),
     ),
     IntentRules(
         Intent.FORMS,
         weak=(
             r"\b(?:forms?|paperwork|intake|questionnaire|fill (?:it|this|them|out)|filled|"
-            r"upload\w*|signature|consent form)\b",
+            r"upload\w*|signature|consent form|medical certificate|fit to work)\b",
         ),
     ),
 )
@@ -1060,6 +1134,8 @@ CONFIRM_PHRASES = (
 THANKS = (
     r"\b(?:thanks?|thank you|thankyou|thx|ty|tyvm|appreciate\w*|lifesavers?|great job|amazing|"
     r"awesome|got it|will do|sounds good|ok|okay|kk|cool|perfect|great|wonderful|bless you)\b",
+    # Thanks typed in Latin letters in other languages ("shukran", "gamsahamnida", "spasibo").
+    r"\b(?:shukran|shokran|gamsahamnida|kamsahamnida|gomawo|spasibo|xie ?xie|arigato|merci)\b",
     r"\b(?:was|were|is|are|been) (?:so |very |really |super |incredibly |always )(?:patient|kind|nice|helpful|"
     r"sweet|caring|gentle|professional|thorough|wonderful|amazing|great|good) (?:with|to)\b|\bkudos\b|"
     r"\bshout ?out\b|\bjust wanted to (?:say|let you know|thank)\b",
@@ -1102,6 +1178,12 @@ UPSET = (
     r"was going to|were going to)? (?:call|get back|text|reach out)\b.{0,60}\b(?:nothing|still|never|"
     r"no call|no one|nobody|havent heard|not a word)\b",
     r"\b(?:charged|billed)\b.{0,40}\b(?:twice|two times|double|three times)\b",
+    # Polite dissatisfaction is still a complaint ("a little disappointed nobody called back",
+    # "not very pleased with how I was spoken to", "hope you can do better").
+    r"\bnot (?:very |too |at all |really |entirely )?(?:pleased|satisfied|impressed)\b|\bunprofessional\b|"
+    r"\bfelt (?:ignored|dismissed|brushed off|disrespected|unheard)\b|\bshort with me\b|"
+    r"\b(?:hope|hoping) (?:you|yall|the clinic|your office|the office|your staff) (?:can|will|could) "
+    r"(?:do better|improve)\b|\bnot (?:the|a) (?:great|good|best) experience\b",
     r"\bdismissive\b|\bmade me feel (?:stupid|dumb|like an idiot|ignored|rushed|like a burden)\b",
     r"\bnever (?:called|got|get|hear|heard)\s+(?:me\s+)?back\b",
     r"\b(?:unacceptable|ridiculous|frustrat\w*|annoyed|angry|furious|upset with|not happy|"
@@ -1272,6 +1354,11 @@ MENTIONS = (
     r"\b(?:died|passed away|passed|dead) (?:\w+ )?(?:of|from) (?:a |an )?(?:massive )?(?:heart attack|"
     r"stroke|aneurysm|overdose|cardiac arrest)\b",
     r"\bfamily history of (?:\w+ )?(?:heart attacks?|strokes?|heart disease|aneurysms?)\b",
+    # A colour that names a thing, not a skin colour: "my blue inhaler", "the purple pill",
+    # "Blue Cross", "the gray building".
+    r"\b(?:blue|bluish|purple|gr[ae]y)\s+(?:and \w+\s+)?(?:inhalers?|puffers?|pumps?|pills?|tablets?|"
+    r"capsules?|caps|ones?|bottles?|boxes?|bags?|folders?|forms?|cards?|cars?|pens?|building|door|"
+    r"entrance|sign|lot|line|cross|shield|top|lid|label|sticker|paper|envelope|app|button|link)\b",
 )
 
 #: Third-person reporting verbs, so "she says she wants to" reads as an intent.
@@ -1981,6 +2068,11 @@ LEXICON = Lexicon(
     opt_out=OPT_OUT,
     opt_in=OPT_IN,
     intents=(*INTENTS, IntentRules(Intent.CONFIRM, weak=CONFIRM_PHRASES), IntentRules(Intent.THANKS, weak=THANKS)),
+    appointment_status=APPOINTMENT_STATUS,
+    walk_in=(
+        r"\bwalk[ -]?ins?\b|\bappointment only\b|\bwithout an appointment\b|\bdo (?:i|we) (?:need|have) to "
+        r"(?:make|book|schedule|have) an appointment\b|\bdo (?:i|we) need an appointment\b",
+    ),
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(

@@ -210,6 +210,7 @@ RESOLVED = (
 
 SETTLED = (
     r"\bdado de alta\b|\bestable\b|\bsalio bien\b|\btodo (?:salio )?normal\b",
+    r"\b(?:me|le|lo|la|nos|les) (?:dieron|dio) (?:de )?alta\b",
 )
 
 ONGOING = (
@@ -247,6 +248,7 @@ SYMPTOMS = (
 )
 
 CLINICAL_QUESTIONS = (
+    r"\b(?:puedo|podria|debo|deberia|se puede) (?:dejar de|parar de|suspender|quitarme) (?:tomar|usar|la|el|las|los)\b",
     r"\b(?:se me olvido|olvide|no (?:me )?tome|se me paso)\b(?:\W+\w+){0,4}?\W+(?:pastillas?|medicinas?|"
     r"medicamentos?|dosis|insulina|inyeccion)\b.{0,80}\b(?:la tomo|lo tomo|tomarla|tomarlo|me la salto|espero|ahora o)\b",
     r"\b(?:puedo|podra|puede) (?:tomar|comer|beber)\b.{0,60}\bantes de (?:los|mis|el|la|sus)? ?(?:analisis|"
@@ -302,6 +304,22 @@ OPT_IN = (
     r"recordatorios)\s+(?:otra vez|de nuevo|nuevamente)\b",
 )
 
+#: Questions about one's own visit: whether it still stands, when, where.
+_CITA = r"(?:mi|la|nuestra|su) (?:cita|consulta)"
+APPOINTMENT_STATUS = (
+    r"\b" + _CITA + r"\b(?:\W+\w+){0,6}?\W+(?:sigue|todavia|aun) (?:en pie|vigente|confirmad\w*|programad\w*|igual|"
+    r"es|esta)\b",
+    r"\b(?:sigue|todavia|aun)(?: \w+)? (?:en pie|vigente)\b|\btodavia tengo (?:la |mi )?cita\b",
+    r"\b(?:a )?que hora (?:es|era|sera|seria|tengo) (?:mi|la)\b",
+    r"\b" + _CITA + r"\b(?:\W+\w+){0,12}?\W+(?:a )?que hora (?:es|era|sera)\b",
+    r"\b(?:donde|en (?:que|cual) (?:clinica|oficina|sucursal|consultorio|direccion)) (?:es|sera|era|queda|tengo) "
+    + _CITA + r"\b",
+    r"\bsigue (?:en pie )?" + _CITA + r"\b|\bmi cita (?:\w+ ){0,3}?es (?:a las|el|en)\b[^.!?]{0,30}\?",
+    # "tengo cita mañana, creo que es a las dos pero no me acuerdo si es en la oficina...".
+    r"\btengo (?:una )?cita\b(?:\W+\w+){0,12}?\W+(?:no me acuerdo|no recuerdo|a que hora|en (?:que|cual) "
+    r"(?:oficina|clinica|sucursal))\b",
+)
+
 INTENTS = (
     IntentRules(
         Intent.COMPLAINT,
@@ -326,12 +344,17 @@ INTENTS = (
         Intent.HELP,
         strong=(
             r"^\W*(?:ayuda|informacion)\W*$",
+            r"^\W*(?:que|q) es (?:esto|este mensaje|eso)\W*$|\bque (?:es|son) (?:este|estos) mensajes?\b",
             r"\bquien (?:es|eres|habla|me escribe|me manda)\b",
             r"\bde (?:que|donde) (?:clinica|oficina|numero)\b",
             r"\b(?:es|esto es|sera) (?:un |una )?(?:spam|estafa|fraude)\b|\b(?:esto|este mensaje) es (?:real|de verdad)\b|"
             r"\bo (?:es )?(?:spam|una estafa)\b|"
             r"\bcomo (?:consiguieron|obtuvieron|tienen) (?:mi|este) numero\b",
             r"\bde donde (?:me |nos )?(?:estan|esta|escriben|escribe|llaman|mandan|habla)\b|"
+            r"\bque numero es (?:este|ese)\b|\bquien (?:me )?(?:llamo|marco|hablo)\b|\bllamada perdida de (?:este|su) numero\b|"
+            r"\bde quien es (?:este|ese) numero\b|"
+            r"\bpor que (?:me )?(?:llegan|llega|mandan|manda|escriben|envian|estan mandando|siguen mandando|recibo)"
+            r"(?: \w+){0,2}? (?:mensajes|textos|estos|esto|mensajitos)\b|"
             r"\bno (?:reconozco|conozco) (?:este|el|su|ese) numero\b|\bquien (?:me |nos )?(?:esta|estan) "
             r"(?:escribiendo|mandando|llamando)\b",
         ),
@@ -341,12 +364,13 @@ INTENTS = (
         strong=(
             r"\ben (?:espanol|ingles|vietnamita|chino|coreano|arabe|ruso|portugues)\b",
             r"\b(?:espanol|ingles),? (?:por favor|porfa|porfavor)\b",
+            r"\b(?:escribir|escribirme|hablarme|mandarme|contestarme) en (?:espanol|ingles)\b",
         ),
     ),
     IntentRules(
         Intent.REFILL,
         strong=(
-            r"\brecetas?\b",
+            r"\brecetas?\b|\bresurt\w*",
             r"\b(?:renov\w*|surt\w*|rellen\w*) (?:la |mi |de )?(?:receta|medicina|medicamento|pastillas)",
             r"\b(?:ya )?(?:se me|se le) (?:acabo|acabaron|termino|terminaron)\b",
             r"\b(?:se me|se le|se nos) (?:esta|estan) (?:acabando|terminando)\b|\bme (?:estoy|quede) sin (?:mi |mis |la |las )?"
@@ -473,6 +497,11 @@ INTENTS = (
 )
 
 UPSET = (
+    # Polite dissatisfaction: "un poco decepcionada", "nadie me ha regresado la llamada".
+    r"\b(?:decepcionad\w*|desilusionad\w*|inconforme|no (?:estoy|quede|quedamos) (?:muy |nada )?(?:content\w*|"
+    r"satisfech\w*)|mal(?:a)? (?:atencion|servicio|trato)|groser\w*|maleducad\w*|nadie (?:me |nos )?(?:ha )?"
+    r"(?:regresado|devuelto|contesta\w*|llamo|llama|respond\w*|regreso)|ojala (?:puedan )?mejor\w*|"
+    r"me senti (?:ignorad\w*|humillad\w*|menospreciad\w*|maltratad\w*)|ni me (?:miro|escucho|hizo caso))\b",
     r"\b(?:que|q) (?:les|le) pasa\b",
     r"\b(?:semanas|dias|meses)\b.{0,60}\by nada\b",
     r"\bya (?:es|son|van|fueron) (?:la |las )?(?:segunda|tercera|cuarta|quinta|\d+|dos|tres|cuatro|"
@@ -762,7 +791,8 @@ SAFETY_NET = (
         window=200),
     NetClass("medical", "sick child with a red flag", terms=(r"\b(?:fiebre|calentura)\b",), cues=(
         r"\b(?:muy dormid\w*|dormidit\w*|aguadit\w*|desguanzad\w*|decaid\w*|no (?:quiere )?"
-        r"(?:comer|mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
+        # Not wanting to eat is the usual fever; not feeding or not waking is the red flag.
+        r"(?:mamar|despertar)|no reacciona|no responde|lacio|manchas moradas|cuello (?:tieso|"
         r"rigido)|no (?:moja|ha mojado) (?:el |los )?panal\w*)\b",
     ), window=200, also=(r"\b(?:bebe|baby|nino|nina|hijo|hija|\d+ (?:mes|meses|semanas|anos))\b",)),
     # --- classes added after round 6 (same names as the English ones, merged with them) ---
@@ -783,6 +813,8 @@ SAFETY_NET = (
         r"\bno se si (?:voy a )?(?:seguir|estar|sigo) (?:aqui|viv[oa]|con vida)\b|\bya no (?:voy a )?estar (?:aqui|para)\b",
     ), cues=(
         r"\b(?:planeando|planee|pensando) (?:como|cuando) (?:lo )?(?:har\w*|hacerlo)\b|\b(?:ya )?tengo (?:un|el) plan\b",
+        # A decision already made, said calmly: "ya tomé mi decisión y estoy tranquila".
+        r"\bya (?:tome|hice) (?:mi|la|una) decision\b|\bya (?:lo )?decidi\b|\bestoy (?:tranquil[oa]|en paz) con (?:mi|esta) decision\b",
     ), window=250),
     NetClass("medical", "choking with a blocked airway", terms=(
         r"\batragant\w*|\bahog\w*|\batorad\w*|\bse (?:le|me) atoro\b",
@@ -809,6 +841,8 @@ LEXICON = Lexicon(
     opt_out=OPT_OUT,
     opt_in=OPT_IN,
     intents=INTENTS,
+    appointment_status=APPOINTMENT_STATUS,
+    walk_in=(r"\bsin cita\b|\b(?:se necesita|hay que (?:sacar|hacer)|necesito (?:sacar |hacer )?|ocupo) cita\?|\bllegar sin\b",),
     upset=UPSET,
     needs_person=NEEDS_PERSON,
     wants_manager=(r"\b(?:encargad[oa]|gerente|supervisor\w*|queja|quejarme)\b",),

@@ -21,6 +21,8 @@ LEXICON = Lexicon(
          "kounye", "konnen", "dokte", "lopital", "poukisa", "kisa", "bonjou", "map", "anpil"}
     ),
     emergency_medical=(
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("kriz", r"\bje (?:l|li) vire(?: anle)?\b"),
         Rule("doule nan pwatrin", r"\b(?:doule|doulè|mal) (?:nan |nan pwatrin|lestomak)?(?:pwatrin|lestomak)\b|\b(?:pwatrin|lestomak) (?:mwen |li )?(?:ap |pe )?(?:fe mal|sere|peze|doule)\b"),
         Rule("pa ka respire", r"\b(?:pa ka|pa kapab|pakab|paka) respire\b|\bkout souf\b|\bsouf (?:kout|koupe)\b|\bmanke souf\b"),
         Rule("estwok", r"\b(?:estwok|atak)\b|\b(?:bouch|figi) (?:li |mwen )?(?:kwochi|de kote|tonbe)\b|\bpa ka pale\b"),
@@ -69,22 +71,55 @@ LEXICON = Lexicon(
     ),
     resolved=(r"\bane pase\b|\bli (?:byen|pi byen) kounye a\b",),
     negations=(r"\b(?:pa|san)\b",),
+    symptoms=(Rule("sentom", r"\b(?:lafyev|fyev|tous|(?<!vaksen )(?<!vaksin )grip|doule|fe m mal|vomi|dyare|vant fe m mal|tet fe m mal|gratel|anflamasyon)\b"),),
+    clinical_questions=(
+        r"\beske (?:m|mwen) dwe (?:mennen|vini|ale|pran)\b",
+        r"\beske (?:m|mwen) (?:bezwen|dwe) (?:vini|ale) (?:we|kay) (?:dokte|dokte a)\b|\beske (?:m|mwen) ka (?:pran|ba l|bay)\b|"
+        r"\bsa (?:ok|bon|nomal)\s*\?",
+    ),
     opt_out=(
         r"\b(?:sispann|sispan|rete|kanpe) voye (?:mesaj|tex|tekst)\b",
         r"\bpa voye (?:mesaj|tex|tekst) (?:ban|pou|ba) mwen\b",
         r"\bmwen pa vle (?:resevwa )?(?:mesaj|tex|tekst)\b",
         r"\bretire (?:nimewo mwen|mwen)\b",
     ),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\brandevou (?:mwen|m|pitit mwen|nou)\b(?:\W+\w+){0,6}?\W+(?:a ki le|ki le|kibo|ki kote|toujou|kanpe)\b",
+        r"\ba ki le randevou\b",
+    ),
+    upset=(
+        r"\b(?:fache|pa kontan|pa satisfe|dezapwente|pesonn pa (?:reponn|rele|di)|san nou pa di m|(?:twazyem|katriyem|dezyem) fwa|pou gremesi|se pa jwet)\b",
+    ),
+    wants_manager=(
+        r"\b(?:manadje|sipevize|plent)\b",
+    ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bpa (?:mache|louvri|ka antre|aksepte)\b|\btoujou di\b|\bere\b",),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmove nimewo\b|\bmal nimewo\b|\bmwen pa konnen ki moun (?:nou|w) ap chache\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bdosye (?:medikal|mwen)\b|\bkopi (?:tout )?dosye\b",)),
+        IntentRules(Intent.PORTAL, strong=(r"\bpotay (?:pasyan|la)\b|\bmodpas\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje l (?:pou|a)\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\breferans\b|\bre?feral\b",)),
+        IntentRules(Intent.TELEHEALTH, weak=(r"\blyen\b|\bvideyo\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\bki moun ki (?:voye|ekri|rele)\b",
+            r"\bki moun (?:sa a|sa|ou ye|nou ye|k ap ekri)\b|\bkiyes (?:ou|nou) ye\b|\bkiyes sa(?: a)?\b|\bki moun ki rele m\b|\bpoukisa (?:m|mwen) (?:ap )?(?:resevwa|jwenn) (?:mesaj|tex)\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bchanje (?:dat |le |lè )?randevou\b",)),
         IntentRules(Intent.CANCEL, strong=(r"\banile\b",)),
+        IntentRules(Intent.BILLING, strong=(r"\bbodwo\b|\bfakti\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\brandevou\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\brezilta\b",)),
         IntentRules(Intent.REFILL, strong=(r"\b(?:preskripsyon|renouvle|renmet) (?:medikaman|grenn)?\b",)),
-        IntentRules(Intent.LANGUAGE, strong=(r"\ban kreyol\b",)),
+        IntentRules(Intent.LANGUAGE, strong=(r"\ban kreyol\b|\bkreyol (?:tanpri|souple|silvouple|please)\b",)),
         IntentRules(Intent.THANKS, weak=(r"\bmesi\b",)),
     ),
     confirm_words=frozenset({"wi", "dakò", "dako"}),
+    done_words=frozenset({"fini", "m fini", "mwen fini", "mwen fin ranpli", "m fin ranpli"}),
+    opt_in=(r"\bvle resevwa mesaj (?:yo )?anko\b|\brekomanse voye (?:mesaj|tex)\b",),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

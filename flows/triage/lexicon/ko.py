@@ -8,6 +8,8 @@ from flows.types import Intent
 LEXICON = Lexicon(
     lang="ko",
     emergency_medical=(
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("토혈", r"(?:피|검은 \S+)[^.?!]{0,10}토(?:하|했|해)|피를 토|토혈"),
         Rule("가슴 통증", r"가슴(?:이|에|쪽이)?\s?(?:너무\s?|많이\s?|심하게\s?)?(?:통증|아프|아파|답답|조이|조여|쥐어짜|압박|뻐근)"),
         Rule("호흡 곤란", r"숨(?:을|이)?\s?(?:못\s?쉬|쉬기\s?(?:힘들|어렵)|가빠|막혀|이 안)|호흡\s?곤란"),
         Rule("뇌졸중", r"말(?:이|을)?\s?(?:어눌|안\s?나와|잘\s?못)|얼굴(?:이|한쪽이)?\s?(?:처지|마비|비뚤)|뇌졸중|중풍|한쪽\s?(?:팔|다리|몸)(?:이|에)?\s?(?:힘이\s?없|마비|못\s?움직)"),
@@ -50,13 +52,40 @@ LEXICON = Lexicon(
         ), cues=(r"싶|겠|려고|할\s?거|한다고|모아|놨|계획|오늘\s?밤|살|죽",)),
     ),
     resolved=(r"작년|(?:\d+|몇)\s?년\s?전|(?:지금은|이제는?)\s?(?:괜찮|좋아|회복)",),
-    symptoms=(Rule("증상", r"아프|아파|통증|열이|기침|어지러|설사|구토|두드러기|부었"),),
+    symptoms=(Rule("증상", r"아프|아파|통증|열이|기침|어지러|설사|구토|두드러기|부었|감기|콧물|몸살"),),
     opt_out=(
         r"문자\s?(?:그만|보내지\s?마|사절|받고\s?싶지\s?않|받지\s?않)",
         r"수신\s?거부|그만\s?보내|구독\s?취소|연락하지\s?마",
     ),
     opt_in=(r"(?:다시|재)\s?(?:수신|구독|받고\s?싶)",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"(?:예약|진료|검진)(?:이|은|는|시간이?|시간은)?\s?(?:몇\s?시|언제|어디)",
+        r"예약(?:이|은)?\s?(?:아직|그대로|유효)",
+        r"예약[^.?!]{0,15}(?:몇\s?시|어디로 가|어느 (?:지점|병원|건물|쪽))",
+    ),
+    upset=(
+        r"불친절|불쾌|실망|화가 나|화나|짜증|불만|아무도 (?:연락|전화|답|안 받|받지)|연락(?:이|도) ?없|(?:\d+|한|두|세)\s?시간(?:이나|을|씩)? 기다|신경 (?:써|쓰) 주(?:셨|시)?으?면|개선(?:해|되|됐)",
+    ),
+    wants_manager=(
+        r"책임자|관리자|매니저|항의|민원|컴플레인",
+    ),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"잘못 (?:보내|거|온|된 번호)|번호(?:를|가)? 잘못|(?:저는|전) \S+ (?:아닙니다|아니에요|아니예요)",)),
+        IntentRules(Intent.RECORDS, strong=(r"진료\s?기록|의무\s?기록|진단서|소견서|예방\s?접종\s?(?:기록|증명)|기록\s?사본",)),
+        IntentRules(Intent.PORTAL, strong=(r"포털|로그인|비밀번호|아이디를? (?:잊|모르)",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"(?:날짜|시간|예약|요일)?(?:을|를|로)? ?(?:바꿀|바꿔|변경|옮길|옮겨|미룰|미뤄)",)),
+        IntentRules(Intent.REFERRAL, strong=(r"의뢰서|진료\s?의뢰|리퍼럴",)),
+        IntentRules(Intent.INSURANCE, strong=(r"메디케어|메디케이드|보험사",)),
+        IntentRules(Intent.FORMS, strong=(r"서류(?:를|는)? ?(?:작성|써|발급)|양식",)),
+        IntentRules(Intent.HELP, strong=(
+            r"누구(?:신데요|신지|시죠|십니까)|무슨 (?:문자|메시지)|이(?:거|건) (?:뭐|무슨)",
+            r"누구(?:세요|신가요|시죠|십니까|예요|에요|야)|(?:이|이건|이거|무슨) 번호|어디(?:서|에서) (?:온|보낸) (?:문자|메시지)|(?:왜|웬) (?:이런 |자꾸 |계속 )?(?:문자|메시지)",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"한국어(?:로|\s?(?:되나요|돼요|가능|해\s?주|부탁))",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"(?:예약|날짜|시간)\s?(?:변경|바꾸|옮기)",)),
         IntentRules(Intent.CANCEL, strong=(r"(?:예약\s?)?취소(?!\s?(?:문자|구독))",)),
         IntentRules(Intent.SCHEDULE, strong=(r"예약",)),
@@ -122,6 +151,9 @@ CONCEPT_TERMS = {
     "hypothetical": (r"(?:하면|생기면|나면|있으면|되면|경우)\s?어떻게 (?:해야|하면|하나)|만약",),
     "happening_now": (r"지금|방금|현재",),
     "dosing_routine": (r"하루|매일|한 달|처방|남았",),
-    "hyperbole": (r"(?:배고파|피곤해|졸려|심심해|웃겨|더워|추워|힘들어|바빠|미치겠고|답답해) 죽겠",),
+    "hyperbole": (
+        # "주사 생각만 해도 기절할 것 같아요": just thinking of it.
+        r"생각만 해도 (?:\S+ )?(?:기절|죽을|쓰러질)",
+        r"(?:배고파|피곤해|졸려|심심해|웃겨|더워|추워|힘들어|바빠|미치겠고|답답해) 죽겠",),
 }
 # --- END emergency concepts -------------------------------------------------------------------

@@ -25,6 +25,10 @@ LEXICON = Lexicon(
          "eu", "parem", "recebi", "estao"}
     ),
     emergency_medical=(
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("ingestao", r"\bengol\w* (?:\w+ ){0,3}(?:pilha|bateria|ima|iman|moeda)s?\b"),
+        # Round 2 (issue 12): a phrasing the screen missed.
+        Rule("confusao", r"\bfalando (?:coisas?|coisa) sem sentido\b|\bnao (?:esta )?falando coisa com coisa\b"),
         Rule("dor no peito", r"\b(?:dor|dores|aperto|pressao|pontada)\b{gap}(?:no |do )?peito\b|\bpeito\b{gap}(?:doendo|apertado|doi)\b"),
         Rule("falta de ar", r"\bfalta de ar\b|\bnao (?:consigo|consegue|conseguimos) respirar\b|\bdificuldade (?:para|de|pra) respirar\b"),
         Rule("avc", r"\b(?:avc|derrame)\b|\b(?:rosto|boca) (?:caid[oa]|tort[oa])\b|\bfala (?:enrolada|arrastada)\b|\bnao consegue (?:falar|mexer o braco|mexer a perna)\b"),
@@ -78,19 +82,51 @@ LEXICON = Lexicon(
     ),
     resolved=(r"\bano passado\b|\bha (?:\d+|dois|tres|alguns) anos\b|\bja (?:estou|esta) (?:bem|melhor)\b",),
     negations=(r"\b(?:nao|sem|nunca|nem)\b",),
-    symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira)\b"),),
+    symptoms=(Rule("sintomas", r"\b(?:dor|febre|tosse|tontura|diarreia|vomit\w*|enjoo|inchad\w*|coceira|gripad\w*|gripe|resfriad\w*|constipad\w*)\b"),),
     opt_out=(
         r"\bpar(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b|\bchega de (?:mensagens|sms|textos)\b",
+        r"\bdeix(?:e|em|ar|a) de (?:me |nos )?(?:enviar|mandar)\b",
         r"\bnao (?:me )?(?:envie|mande|enviem|mandem) mais\b",
         r"\bnao quero (?:mais )?receber (?:mensagens|sms|textos)\b",
         r"\b(?:cancelar (?:inscricao|as mensagens)|descadastr\w*|sair da lista|remover meu numero)\b",
     ),
     opt_in=(r"\bquero voltar a receber\b",),
+    clinical_questions=(
+        r"\b(?:pode|posso|devo|tenho que) (?:parar|deixar de|continuar|suspender) (?:de )?(?:tomar|usar|o|a)?\b|"
+        r"\bse (?:pode|posso|devo) (?:parar|continuar|tomar|dar)\b|\bse (?:e|eh) pra (?:diminuir|aumentar|parar|dar)\b",
+    ),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:minha|a) consulta\b(?:\W+\w+){0,6}?\W+(?:continua|ainda|esta (?:mantida|confirmada)|a que horas|que horas|onde)\b",
+        r"\ba que horas (?:e|era|sera) (?:a )?(?:minha )?consulta\b",
+        r"\b(?:onde|quando) (?:e|sera|fica) (?:a )?(?:minha )?consulta\b",
+    ),
+    upset=(
+        r"\b(?:insatisfeit\w*|decepcionad\w*|desapontad\w*|chatead\w*|absurdo|falta de respeito|mal educad\w*|grosseir\w*|ninguem (?:me )?(?:ligou|liga|retornou|responde|respondeu|atende|atendeu)|(?:terceira|quarta|quinta) vez|esperei (?:mais de )?(?:uma|duas|\d+) horas?)\b",
+    ),
+    wants_manager=(
+        r"\b(?:reclamacao|reclamar|gerente|supervisor\w*)\b",
+    ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bcontinua (?:a )?(?:dizer|aparecer|pedir)\b|\bdiz que falta\b|\berro\b|\bnao (?:consigo|carrega|abre|funciona|aceita|deixa)\b|\bja (?:o )?carreguei\b",),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnumero errado\b|\bnao tem nenhum\w* \w+ aqui\b|\bdeve ser engano\b|\bfoi engano\b|\bengan(?:aram|ou)-?se (?:no|de) numero\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bprocesso clinico\b|\bprontuario\b|\bhistorico (?:medico|clinico)\b|\bregist(?:r)?os? medicos\b|\bcarteira de vacina\w*\b",)),
+        IntentRules(Intent.PORTAL, weak=(r"\bportal\b|\bsenha\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"^\W*o que e (?:isso|isto|essa mensagem)\W*$|\bque mensagem e essa\b",
+            r"^\W*quem (?:e|fala|esta falando|sao voces|e voce)\b|\bquem (?:me )?ligou\b|\bque numero e (?:esse|este)\b|\bde quem e (?:esse|este) numero\b|\bpor ?que (?:estou|to|eu) (?:recebendo|a receber)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\bem portugues\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bremarcar\b|\bmudar (?:a |minha )?consulta\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\bencaminhamento\b|\bguia para (?:o )?especialista\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\bmarcar (?:uma )?consulta\b|\bagendar\b",)),
         IntentRules(Intent.TEST_RESULTS, strong=(r"\bresultados?\b|\bexames?\b",)),
         IntentRules(Intent.REFILL, strong=(r"\breceita\b|\brenovar\b",)),
+        IntentRules(Intent.CANCEL, strong=(r"\bdesmarcar\b|\bcancelar (?:a |minha )?consulta\b",)),
         IntentRules(Intent.BILLING, strong=(r"\b(?:boleto|pagamento|fatura|conta de|uma conta|cobran\w*|paguei)\b",)),
         IntentRules(Intent.INSURANCE, strong=(r"\b(?:convenio|plano de saude)\b",)),
         IntentRules(Intent.LANGUAGE, strong=(r"\bem portugues\b",)),
@@ -98,6 +134,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\b(?:obrigad[oa]|obg)\b",)),
     ),
     confirm_words=frozenset({"sim", "confirmo", "claro"}),
+    done_words=frozenset({"ja preenchi", "preenchi", "pronto", "feito", "ja enviei", "ja terminei"}),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

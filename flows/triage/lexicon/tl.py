@@ -30,6 +30,7 @@ LEXICON = Lexicon(
         Rule("allergy", r"\bnamamaga (?:ang )?(?:lalamunan|labi|dila|mukha)\b"),
     ),
     emergency_mental_health=(
+        Rule("ayaw mabuhay", r"\b(?:ayoko|ayaw ko|ayaw ko) na (?:po )?(?:\w+ )?(?:mabuhay|mag-?buhay)\b|\bgusto ko na (?:pong )?mamatay\b"),
         Rule("magpakamatay", r"\b(?:magpakamatay|nagpakamatay|patayin ang sarili|magpapakamatay|gusto (?:ko |niya |nya )?(?:nang|na|niyang|nyang) mamatay|(?:ayoko|ayaw ko|ayaw niya|ayaw nya|ayaw na niyang|ayaw na nyang) (?:nang|na)? ?mabuhay|saktan ang sarili)\b"),
     ),
     safety_net=(
@@ -79,10 +80,38 @@ LEXICON = Lexicon(
     symptoms=(Rule("sintomas", r"\b(?:masakit|sakit|lagnat|ubo|sipon|nahihilo|pagtatae|suka|pantal|namamaga)\b"),),
     opt_out=(
         r"\b(?:huwag|wag) (?:na )?(?:po )?(?:nyo|ninyo|kayong|kayo|mo)? ?(?:na )?(?:akong |ako )?(?:i-?text|mag-?text|padalhan|itext)\b",
+        # The same with its courtesy words in another order: "wag nyo na po ako i-text".
+        r"\b(?:huwag|wag)(?: (?:na|po|nyo|ninyo|kayo|mo|ako|akong)){1,5} (?:i-?text|mag-?text|padalhan|itext|tine-?text)\b",
         r"\b(?:tigil\w*|itigil) (?:na )?(?:po )?(?:ang )?(?:mga )?(?:pag-?text|text|mensahe)\b",
         r"\bayoko (?:na )?(?:po )?(?:ng|ng mga) (?:text|mensahe)\b",
     ),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:appointment|sched|schedule|check ?up) (?:ko|namin|nya|niya|natin)\b(?:\W+\w+){0,5}?\W+(?:tuloy pa|tuloy ba|anong oras|ano(?:ng)? oras|saan)\b",
+        r"\banong oras (?:po )?(?:ba )?(?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
+        r"\btuloy pa (?:po )?(?:ba|po) (?:ang|yung|ung) (?:appointment|sched|check ?up)\b",
+        r"\bmay (?:appointment|sched|schedule|check ?up) (?:po )?(?:ba )?(?:ako|kami|siya|sya)\b",
+    ),
+    upset=(
+        r"\b(?:walang (?:sumasagot|sumagot|tumatawag|tumawag|nagrereply|nag-?reply|reply|pumapansin)|hindi (?:po )?(?:kayo|nyo|ninyo) (?:sumasagot|sumagot|tumawag|nagrereply)|ilang beses na|(?:\d+|dalawang|tatlong|apat na) beses na|bastos|ang sungit|masungit|nakakainis|nakakadismaya|dismayado|hindi (?:po )?ako (?:natuwa|masaya|satisfied)|may tao (?:po )?ba)\b",
+    ),
+    wants_manager=(
+        r"\b(?:magreklamo|reklamo)\b",
+    ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\berror\b|\bayaw (?:po )?(?:gumana|mag-?load|pumasok|ma-?upload)\b|\bhindi (?:po )?(?:gumagana|ma-?upload|makapasok|mabuksan)\b",),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bmali (?:po )?(?:yata |ata )?(?:po )?(?:yung |ang |ung )?(?:number|numero)\b|\bhindi (?:po )?ako si\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bmedical records?\b|\brekord\b|\bkopya ng (?:medical|records?|rekord)\b",)),
+        IntentRules(Intent.RESCHEDULE, strong=(r"\bma-?resched\w*|\bpa-?resched\w*|\bi-?resched\w*|\bilipat (?:po )?(?:ang|yung|ung) (?:appointment|sched|schedule)\b",)),
+        IntentRules(Intent.HELP, strong=(
+            r"^\W*ano (?:po )?(?:ito|to|yan)\W*$|\bsino (?:po )?ang (?:nag-?text|nagtext|nagpadala)\b",
+            r"\bsino (?:po )?(?:ito|to|ka|kayo|sila)\b|\bkanino (?:pong |po )?(?:number|numero) (?:ito|to)\b|\bbakit (?:po )?(?:ako|ko) (?:\w+ ){0,2}?(?:nakakatanggap|natanggap|tumatanggap|nakakareceive|nagrereceive|tine-?text|tinetext)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\b(?:tagalog|filipino)(?: na lang| lang| po| sana| please)\b|\b(?:sa|mag-?) ?tagalog\b",
+        )),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bi-?move\b|\bilipat\b|\bpalitan (?:ang )?(?:schedule|appointment|oras|petsa)\b",)),
         IntentRules(Intent.CANCEL, strong=(r"\bi-?cancel\b|\bkanselahin\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\bmagpa-?(?:schedule|appointment|konsulta|check ?up)\b",)),
@@ -93,6 +122,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\bsalamat\b",)),
     ),
     confirm_words=frozenset({"opo", "oo", "sige"}),
+    done_words=frozenset({"tapos na", "tapos na po", "nasagutan ko na", "nafill up ko na", "na-fill up ko na"}),
 )
 
 # --- BEGIN emergency concepts (flows/triage/concepts.py) --------------------------------------

@@ -116,6 +116,12 @@ class Lexicon:
     opt_out: tuple[str, ...] = ()
     opt_in: tuple[str, ...] = ()
     intents: tuple[IntentRules, ...] = ()
+    #: A question about one's own visit: when, whether it still stands, where ("is my appointment
+    #: still on", "a que hora es mi cita", "明天的预约是几点"). Beats a booking word ("cita").
+    appointment_status: tuple[str, ...] = ()
+    #: Whether a visit needs booking at all ("do you do walk-ins", "需要预约吗"): clinic
+    #: information for the front desk, not a booking.
+    walk_in: tuple[str, ...] = ()
     #: An explicit request for a manager or a formal complaint: complaint beats any other request.
     wants_manager: tuple[str, ...] = ()
     #: Words that tie a reply to the automated message it answers (Awaiting value -> pattern).

@@ -83,17 +83,61 @@ LEXICON = Lexicon(
                  cues=(r"\b(?:muon|se|dinh|toi nay|chet|noi)\b",)),
     ),
     negations=(r"\b(?:khong|chua|chang|ko|k)\b",),
-    resolved=(r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",),
+    resolved=(
+        r"\bda (?:khoe|on|binh thuong)\b|\bnam ngoai\b",
+        # "giờ khỏe hẳn rồi", "bây giờ ổn rồi", "khỏe lại rồi": well again now.
+        r"\b(?:gio|bay gio|hien gio|hien tai|nay)(?: (?:da|thi|be|chau|con|em|ba|ong|me|bo|anh|chi))?"
+        r" (?:khoe|on|binh thuong)(?: \w+)? roi\b|\bkhoe (?:han|lai) roi\b",
+    ),
+    settled=(r"\b(?:da )?(?:xuat vien|ra vien)\b|\bbac si (?:noi|bao) (?:khong sao|binh thuong)\b",),
     symptoms=(
-        Rule("trieu chung", r"\b(?:dau|sot|ho|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
+        # Unaccented, "dau" is also parking/first/peanut ("đậu xe", "đầu tiên", "đậu phộng") and "ho"
+        # also records/name/support ("hồ sơ", "họ tên", "hỗ trợ"): those are no symptom.
+        Rule("trieu chung", r"\b(?:dau(?! (?:xe|phong|tien))|sot|ho(?! (?:so|ten|chieu|tro|khau))|non|(?<!\A)oi(?!\s*,)|chong mat|tieu chay|ngua|sung|phat ban|cam cum)\b"),
     ),
     opt_out=(
         r"\b(?:dung|ngung|thoi|ngung lai) (?:gui|nhan) (?:tin|tin nhan)\b",
         r"\bkhong (?:muon )?(?:nhan|gui) (?:tin|tin nhan)(?: nua)?\b",
         r"\bhuy (?:dang ky|nhan tin)\b|\bdung nhan tin\b|\bdung gui\b",
     ),
+    # "em có cần đi xét nghiệm không", "có nên uống thuốc không": a question only a clinician answers.
+    clinical_questions=(r"\bco (?:can|nen) (?:di )?(?:xet nghiem|kham|uong|tiem|chich|ngung|dung|di kham)\b",),
     opt_in=(r"\b(?:nhan|gui) (?:lai )?tin nhan (?:lai|tro lai)\b|\bdang ky lai\b",),
+    # Added for issue 12 (round 2): a question about one's own visit, polite complaints.
+    appointment_status=(
+        r"\b(?:lich hen|cuoc hen|hen kham|lich kham|buoi hen)\b(?:\W+\w+){0,6}?\W+(?:may gio|luc may gio|o dau|cho nao|con (?:khong|nua|giu)|van (?:con|giu|nhu cu)|chi nhanh nao|phong kham nao|co bi huy)\b",
+        r"\bmay gio\b(?:\W+\w+){0,3}?\W+(?:hen|kham)\b",
+        r"\b(?:(?<!phong )kham|hen|lich hen|lich kham) (?:\w+ )?(?:luc )?may gio\b|\bco (?:lich hen|hen kham|lich kham|hen) (?:\w+ ){0,3}?(?:khong|ko)\b",
+    ),
+    upset=(
+        r"\b(?:tho lo|vo le|hon lao|cau co|coc can|khong hai long|that vong|buc minh|buc qua|kho chiu qua|thai do (?:khong tot|te|kem|qua te)|thieu chuyen nghiep|(?:khong|chang) (?:ai|co ai) (?:noi|tra loi|goi lai|bao|nghe may|hoi|lien lac)|doi (?:\w+ )?(?:\d+|hai|ba|may|gan|hon) (?:\w+ )?(?:tieng|gio) (?:\w+ )?(?:ma|van|khong)|mong (?:\w+ ){0,2}(?:cai thien|rut kinh nghiem|chu y hon))\b",
+    ),
+    wants_manager=(
+        r"\bkhieu nai\b|\b(?:gap|noi chuyen voi|goi cho|cho (?:toi|em) (?:gap|noi chuyen voi)) (?:nguoi )?quan ly\b|\bnguoi phu trach\b",
+    ),
+    # A form, portal or video link that fails: a person must act (queue rule 9).
+    needs_person=(r"\bvan (?:bao|hien|bat)\b|\bbao (?:thieu|loi)\b|\bbi loi\b|\bkhong (?:gui|vao|mo|tai len|dang nhap) duoc\b|\bloi\b",),
     intents=(
+        # Round 2 (issue 12): the everyday words for these needs, so they are not filed as other.
+        IntentRules(Intent.WRONG_NUMBER, strong=(r"\bnham so\b|\bsai so\b|\bgui nham\b|\btoi khong phai (?:la )?(?:benh nhan|nguoi)\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\bho so (?:benh an|y te|suc khoe|kham benh)\b|\bbenh an\b|\bgiay (?:chung nhan )?tiem chung\b|\bso tiem\b",)),
+        IntentRules(Intent.PORTAL, strong=(r"\bcong thong tin\b|\bdang nhap\b|\bmat khau\b|\btai khoan\b",)),
+        IntentRules(Intent.REFERRAL, strong=(r"\bgiay gioi thieu\b|\bchuyen (?:vien|tuyen|kham)\b",)),
+        IntentRules(Intent.RECORDS, strong=(r"\b(?:ho so|giay|so) (?:chich ngua|tiem chung|tiem ngua)\b",)),
+        # Each alternative carries a word of its own, so the literal pre-check rules most texts out.
+        IntentRules(Intent.HELP, strong=(
+            r"\bso nay (?:la )?(?:cua )?ai\b|\bso do (?:la )?(?:cua )?ai\b|\bso nao (?:vay|day|the)\b",
+            r"\bai nhan tin\b|\bai gui tin\b|\bai nhan (?:vay|the|do|a|cho (?:toi|em))\b|\bben nao nhan\b",
+            r"\bday la ai\b|\bdo la ai\b|\bday la so nao\b|\bday la ben nao\b|\bday la (?:tin nhan )?gi\b",
+        )),
+        IntentRules(Intent.HELP, strong=(r"^\W*ai (?:vay|day|the|do|a)\W*$",)),
+        IntentRules(Intent.HELP, strong=(
+            r"\b(?:sao|tai sao|vi sao) (?:toi|em|minh|tui)? ?(?:lai |cu |hay )?(?:nhan|nhan duoc|bi nhan)(?: \w+)? tin nhan\b|"
+            r"\btin nhan (?:nay la )?gi (?:vay|day|the)\b",
+        )),
+        IntentRules(Intent.LANGUAGE, strong=(
+            r"\b(?:bang|noi|dung|gui|nhan) tieng viet\b",
+        )),
         IntentRules(Intent.REFILL, strong=(r"\b(?:lay them|het|mua|ke|gui) (?:toa |don )?thuoc\b|\btoa thuoc\b|\bdon thuoc\b|\bgui toa\b",)),
         IntentRules(Intent.SCHEDULE, strong=(r"\b(?:dat|lay|xin) (?:lich|hen)\b|\bhen kham\b",)),
         IntentRules(Intent.RESCHEDULE, strong=(r"\bdoi (?:lich|hen|ngay|gio)\b",)),
@@ -106,6 +150,7 @@ LEXICON = Lexicon(
         IntentRules(Intent.THANKS, weak=(r"\bcam on\b",)),
     ),
     confirm_words=frozenset({"da", "vang", "co", "ok"}),
+    done_words=frozenset({"xong roi", "dien xong", "da dien", "em dien xong", "toi dien xong", "lam xong"}),
     fuzzy_terms=(),
     protected_words=frozenset(
         {"chet", "song", "tho", "nguc", "giet", "ngat", "xiu", "mau", "sot", "dau", "met", "bung"}
@@ -160,6 +205,14 @@ CONCEPT_TERMS = {
     "hypothetical": (r"\b(?:neu|lo nhu|phong khi|lo nhu)\b.{0,60}\b(?:phai lam (?:sao|gi)|lam the nao|thi sao)\b",),
     "happening_now": (r"\b(?:bay gio|dang|hien gio)\b",),
     "dosing_routine": (r"\b(?:moi ngay|hang ngay|mot ngay|moi thang|toa|don thuoc|con lai)\b",),
-    "hyperbole": (r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",),
+    "hyperbole": (
+        r"\b(?:doi|met|chan|nong|lanh|buon cuoi|cuoi) (?:muon )?chet (?:mat|di duoc|luon)\b",
+        # Hearing or seeing something "makes me want to faint": "nghe giá mà muốn xỉu".
+        r"\b(?:nghe|thay|nhin|doc|xem) (?:gia|hoa don|so tien|tien|bill|tin nhan)(?: \w+){0,2}? (?:ma )?"
+        r"(?:muon|suyt|gan) (?:xiu|ngat|chet)\b",
+        # A fright or a laugh "enough to faint": "hết hồn muốn xỉu", "cười muốn xỉu luôn".
+        r"\b(?:het hon|hu hon|giat minh|so|hoang|cuoi|buon cuoi|mac cuoi)(?: \w+)? (?:muon|suyt|gan|xiu|ngat)"
+        r"(?: (?:xiu|ngat|chet))?(?: (?:luon|mat|di duoc|roi))?\b",
+    ),
 }
 # --- END emergency concepts -------------------------------------------------------------------
