@@ -53,8 +53,8 @@ class Thresholds:
     """When the model's word is enough: an emergency, or a nurse must look."""
 
     emergency: float = 0.90
-    clinical_from_emergency: float = 0.50
-    clinical: float = 0.80
+    clinical_from_emergency: float = 0.80
+    clinical: float = 0.85
     mental_health: float = 0.5
 
 

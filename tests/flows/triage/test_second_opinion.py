@@ -168,3 +168,70 @@ def test_a_weights_file_for_another_shape_is_refused():
     data[4] = so.BITS + 1
     with pytest.raises(ValueError, match="bits"):
         so.decode_model(bytes(data))
+
+
+# Written for this test, not taken from any labelled set: emergencies phrased in ways the rules'
+# lists did not know when the model shipped. If the rules learn one, replace it with a phrasing
+# they still miss (the point is what the model adds).
+CAUGHT_AS_EMERGENCIES = [
+    ("en", "my friend just told me he is going to shoot himself tonight", Emergency.MENTAL_HEALTH),
+    ("es", "mi amigo me dijo que se va a pegar un tiro esta noche", Emergency.MENTAL_HEALTH),
+    ("pt", "meu amigo disse que vai dar um tiro na cabeca hoje a noite", Emergency.MENTAL_HEALTH),
+    (
+        "pt",
+        "minha irma disse que quer dormir para sempre e deu todas as coisas dela, estou com medo",
+        Emergency.MENTAL_HEALTH,
+    ),
+    (
+        "pt",
+        "o vovo esta respirando muito devagar e nao conseguimos acordar ele",
+        Emergency.MEDICAL,
+    ),
+]
+# Less sure, still a person must look now: a nurse's queue instead of the front desk.
+CAUGHT_FOR_A_NURSE = [
+    (
+        "en",
+        "my husband has had a crushing feeling behind his breastbone for 40 minutes and is sweating",
+    ),
+    ("tl", "sabi ng kaibigan ko babarilin niya ang sarili niya mamayang gabi"),
+    ("ht", "zanmi m di l ap tire tet li aswe a"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), CAUGHT_AS_EMERGENCIES)
+def test_an_emergency_the_rules_miss_reaches_the_on_call_person(lang, text, kind):
+    rules = triage(text, second_opinion=False)
+    assert rules.emergency is None, "the rules catch this one now: write one they miss"
+    result = triage(text)
+    assert result.emergency is kind
+    assert result.queue is Queue.EMERGENCY
+    assert result.urgency is Urgency.EMERGENCY
+    assert result.summary.startswith("POSSIBLE ")
+    assert any(e.startswith("second_opinion:emergency:") for e in result.evidence)
+    assert (result.intent, result.is_opt_out) == (rules.intent, rules.is_opt_out)
+
+
+@pytest.mark.parametrize(("lang", "text"), CAUGHT_FOR_A_NURSE)
+def test_a_likely_emergency_the_rules_miss_reaches_a_nurse(lang, text):
+    rules = triage(text, second_opinion=False)
+    assert rules.emergency is None and rules.queue not in (Queue.CLINICAL, Queue.MANAGER)
+    result = triage(text)
+    assert result.queue is Queue.CLINICAL
+    assert result.urgency is Urgency.HIGH
+    assert "queue rule 2: a nurse looks (second opinion)" in result.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C",
+        "thanks, see you tuesday!",
+        "the wait on the phone is killing me, can someone call me back about my bill",
+        "necesito cambiar mi cita para el viernes",
+        "我想改预约时间",
+        "STOP",
+    ],
+)
+def test_everyday_messages_keep_the_rules_answer(text):
+    assert triage(text) == triage(text, second_opinion=False)
