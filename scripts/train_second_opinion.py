@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from array import array
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,70 +214,70 @@ def measure(rows: list[dict], results: list[Triage]) -> Scores:
     )
 
 
+@dataclass(frozen=True)
+class Fold:
+    """One held-out round: its rows, the rules' answers and the out-of-fold model's scores."""
+
+    name: str
+    rows: list[dict]
+    rules: list[Triage]
+    opinions: list[so.Opinion]
+    trained_on: int
+
+
+def _row(label: str, before: Scores, after: Scores, trained_on: str) -> str:
+    pairs = ((before.recall, after.recall), (before.precision, after.precision))
+    pairs += ((before.reach, after.reach),)
+    cells = " ".join(f"{_fmt(x)} {_fmt(y)}" for x, y in pairs)
+    return (
+        f"{label:<26}{before.n:>5}{before.emergencies:>6}{trained_on:>6} | {cells} |"
+        f" {after.false_alarms - before.false_alarms:>6} {after.nurse_added_wrong:>7}"
+    )
+
+
 def _fmt(value: float) -> str:
     return "  n/a" if value != value else f"{value:5.3f}"
 
 
-def leave_one_out(sets: dict[str, list[dict]], at: so.Thresholds) -> None:
-    """Per round: train on the rest, report rules alone vs rules + model, then sweep."""
-    examples = {name: [example(r) for r in rows] for name, rows in sets.items()}
-    rules = {name: [rules_alone(r) for r in rows] for name, rows in sets.items()}
-    pooled: list[tuple[dict, Triage, so.Opinion]] = []
-    header = (
-        f"{'held-out round':<26}{'n':>5}{'emerg':>6} | {'recall':>13} {'precision':>13}"
-        f" {'reach':>13} | {'+false':>6} {'+nurse?':>7}"
-    )
-    print(header)
+def report(title: str, folds: list[Fold], at: so.Thresholds, *, misses: bool = False) -> None:
+    """Per round, rules alone vs rules + model at `at`; the totals; then the threshold sweep."""
     print(
-        f"{'':<26}{'':>5}{'':>6} | {'rules  +model':>13} {'rules  +model':>13} {'rules  +model':>13} |"
+        f"{title:<26}{'n':>5}{'emerg':>6}{'train':>6} | {'recall':>11} {'precision':>11}"
+        f" {'reach':>11} | {'+false':>6} {'+nurse?':>7}"
     )
-    totals: dict[str, list[int]] = {"rules": [0] * 8, "model": [0] * 8}
-    for name in sets:
+    print(f"{'':<43} | {'rules model':>11} {'rules model':>11} {'rules model':>11} |")
+    totals = {"rules": [0] * 8, "model": [0] * 8}
+    for fold in folds:
+        raised = [so.raise_triage(r, o, at) for r, o in zip(fold.rules, fold.opinions, strict=True)]
+        before, after = measure(fold.rows, fold.rules), measure(fold.rows, raised)
+        for key, scores in (("rules", before), ("model", after)):
+            totals[key] = [x + y for x, y in zip(totals[key], astuple(scores), strict=True)]
+        print(_row(fold.name, before, after, str(fold.trained_on)), flush=True)
+        for g, r, o in zip(fold.rows, fold.rules, fold.opinions, strict=True):
+            if misses and g["emergency"] and r.emergency is None:
+                print(
+                    f"    rules missed {g['id']}: emergency {o.emergency:.2f}, clinical {o.clinical:.2f}"
+                )
+    print(_row("all", Scores(*totals["rules"]), Scores(*totals["model"]), ""))
+    print(f"(thresholds {at})")
+    sweep([t for f in folds for t in zip(f.rows, f.rules, f.opinions, strict=True)])
+
+
+def leave_one_out(sets: dict[str, list[dict]]) -> list[Fold]:
+    """Each round held out in turn: today's rules, a model trained on everything else."""
+    examples = {name: [example(r) for r in rows] for name, rows in sets.items()}
+    folds = []
+    for name, rows in sets.items():
         if name.startswith("dev"):
             continue  # the dev set always trains: it is where the rules were written
         held = {e.key for e in examples[name]}
         training = [
-            e
-            for other, rows in examples.items()
-            if other != name
-            for e in rows
-            if e.key not in held
+            e for other, ex in examples.items() if other != name for e in ex if e.key not in held
         ]
-        started = time.perf_counter()
         fold_model = train(training)
         opinions = [so.score_features(e.buckets, fold_model) for e in examples[name]]
-        raised = [so.raise_triage(r, o, at) for r, o in zip(rules[name], opinions, strict=True)]
-        before, after = measure(sets[name], rules[name]), measure(sets[name], raised)
-        for key, s in (("rules", before), ("model", after)):
-            for i, v in enumerate(
-                (
-                    s.n,
-                    s.emergencies,
-                    s.found,
-                    s.flagged,
-                    s.false_alarms,
-                    s.person,
-                    s.reached,
-                    s.nurse_added_wrong,
-                )
-            ):
-                totals[key][i] += v
-        pooled.extend(zip(sets[name], rules[name], opinions, strict=True))
-        print(
-            f"{name:<26}{before.n:>5}{before.emergencies:>6} | {_fmt(before.recall)} {_fmt(after.recall)}"
-            f" {_fmt(before.precision)} {_fmt(after.precision)} {_fmt(before.reach)}"
-            f" {_fmt(after.reach)} | {after.false_alarms - before.false_alarms:>6}"
-            f" {after.nurse_added_wrong:>7}   ({time.perf_counter() - started:.0f} s)",
-            flush=True,
-        )
-    b, a = Scores(*totals["rules"]), Scores(*totals["model"])
-    print(
-        f"{'all held-out rounds':<26}{b.n:>5}{b.emergencies:>6} | {_fmt(b.recall)} {_fmt(a.recall)}"
-        f" {_fmt(b.precision)} {_fmt(a.precision)} {_fmt(b.reach)} {_fmt(a.reach)}"
-        f" | {a.false_alarms - b.false_alarms:>6} {a.nurse_added_wrong:>7}"
-    )
-    print(f"(thresholds {at})")
-    sweep(pooled)
+        folds.append(Fold(name, rows, [rules_alone(r) for r in rows], opinions, len(training)))
+    return folds
 
 
 def sweep(pooled: list[tuple[dict, Triage, so.Opinion]]) -> None:
@@ -367,70 +367,27 @@ def rules_at(commit: str, rows: list[dict]) -> list[Triage]:
     return results
 
 
-def as_they_came(sets: dict[str, list[dict]], at: so.Thresholds, *, misses: bool = False) -> None:
-    """Each round as it arrived: the rules of the commit before it, the model trained on the
-    sets committed before it. The closest to what the model adds on messages nobody has seen."""
+def as_they_came(sets: dict[str, list[dict]]) -> list[Fold]:
+    """Each round as it arrived: the rules of the commit before it, a model trained on the sets
+    committed before it. The closest to what the model adds on messages nobody has seen."""
     added = {}
     for name in sets:
         if name.startswith("dev"):
             continue
-        commits = _git(
-            "log", "--diff-filter=A", "--format=%H %ct", "--", f"tests/flows/triage/{name}"
-        )
-        commit, stamp = commits.splitlines()[-1].split()
+        log = _git("log", "--diff-filter=A", "--format=%H %ct", "--", f"tests/flows/triage/{name}")
+        commit, stamp = log.splitlines()[-1].split()
         added[name] = (int(stamp), commit)
     examples = {name: [example(r) for r in rows] for name, rows in sets.items()}
-    print(
-        f"{'round, as it came':<26}{'n':>5}{'emerg':>6}{'train':>6} | {'recall':>13}"
-        f" {'precision':>13} {'reach':>13} | {'+false':>6} {'+nurse?':>7}"
-    )
-    totals: dict[str, list[int]] = {"rules": [0] * 8, "model": [0] * 8}
-    pooled: list[tuple[dict, Triage, so.Opinion]] = []
+    folds = []
     for name, (stamp, commit) in sorted(added.items(), key=lambda kv: kv[1]):
         earlier = [n for n in sets if n.startswith("dev") or added[n][0] < stamp]
         held = {e.key for e in examples[name]}
         training = [e for n in earlier for e in examples[n] if e.key not in held]
         fold_model = train(training)
-        rules = rules_at(f"{commit}^", sets[name])
         opinions = [so.score_features(e.buckets, fold_model) for e in examples[name]]
-        raised = [so.raise_triage(r, o, at) for r, o in zip(rules, opinions, strict=True)]
-        before, after = measure(sets[name], rules), measure(sets[name], raised)
-        for key, sc in (("rules", before), ("model", after)):
-            for i, v in enumerate(
-                (
-                    sc.n,
-                    sc.emergencies,
-                    sc.found,
-                    sc.flagged,
-                    sc.false_alarms,
-                    sc.person,
-                    sc.reached,
-                    sc.nurse_added_wrong,
-                )
-            ):
-                totals[key][i] += v
-        print(
-            f"{name:<26}{before.n:>5}{before.emergencies:>6}{len(training):>6} |"
-            f" {_fmt(before.recall)} {_fmt(after.recall)} {_fmt(before.precision)}"
-            f" {_fmt(after.precision)} {_fmt(before.reach)} {_fmt(after.reach)} |"
-            f" {after.false_alarms - before.false_alarms:>6} {after.nurse_added_wrong:>7}",
-            flush=True,
-        )
-        pooled.extend(zip(sets[name], rules, opinions, strict=True))
-        for g, r, o in zip(sets[name], rules, opinions, strict=True):
-            if misses and g["emergency"] and r.emergency is None:
-                print(
-                    f"    rules missed {g['id']}: model emergency {o.emergency:.2f}"
-                    f" clinical {o.clinical:.2f}"
-                )
-    b, a = Scores(*totals["rules"]), Scores(*totals["model"])
-    print(
-        f"{'all rounds':<26}{b.n:>5}{b.emergencies:>6}{'':>6} | {_fmt(b.recall)} {_fmt(a.recall)}"
-        f" {_fmt(b.precision)} {_fmt(a.precision)} {_fmt(b.reach)} {_fmt(a.reach)}"
-        f" | {a.false_alarms - b.false_alarms:>6} {a.nurse_added_wrong:>7}"
-    )
-    print(f"(thresholds {at})")
-    sweep(pooled)
+        rules = rules_at(f"{commit}^", sets[name])
+        folds.append(Fold(name, sets[name], rules, opinions, len(training)))
+    return folds
 
 
 def find_dev(given: str | None) -> Path | None:
@@ -464,10 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     sets = load_sets(dev)
     print(f"sets: {', '.join(f'{k} ({len(v)})' for k, v in sets.items())}", flush=True)
     if args.leave_one_out:
-        leave_one_out(sets, so.THRESHOLDS)
+        report("held-out round", leave_one_out(sets), so.THRESHOLDS, misses=args.misses)
         return 0
     if args.as_they_came:
-        as_they_came(sets, so.THRESHOLDS, misses=args.misses)
+        report("round, as it came", as_they_came(sets), so.THRESHOLDS, misses=args.misses)
         return 0
     examples = [example(r) for rows in sets.values() for r in rows]
     started = time.perf_counter()

@@ -157,6 +157,8 @@ def score(normalized_text: str) -> Opinion:
     return score_features(features(normalized_text))
 
 
+_URGENCY_ORDER = (Urgency.LOW, Urgency.NORMAL, Urgency.HIGH, Urgency.EMERGENCY)
+#: The queues a nurse may take a message from: a clerk's or the bot's, never a manager's.
 _RAISABLE = frozenset(q for q in Queue if q not in (Queue.EMERGENCY, Queue.CLINICAL, Queue.MANAGER))
 
 
@@ -168,6 +170,10 @@ def raise_triage(result: Triage, opinion: Opinion, at: Thresholds = THRESHOLDS) 
             if opinion.mental_health >= at.mental_health
             else Emergency.MEDICAL
         )
+        # The kind's own probability: the 988 head says how sure it is of either answer.
+        kind_p = (
+            opinion.mental_health if kind is Emergency.MENTAL_HEALTH else 1 - opinion.mental_health
+        )
         label = f"POSSIBLE {kind.value.replace('_', ' ').upper()} EMERGENCY"
         return replace(
             result,
@@ -176,7 +182,7 @@ def raise_triage(result: Triage, opinion: Opinion, at: Thresholds = THRESHOLDS) 
             urgency=Urgency.EMERGENCY,
             evidence=(
                 f"second_opinion:emergency:{opinion.emergency:.2f}",
-                f"second_opinion:{kind.value}:{opinion.mental_health:.2f}",
+                f"second_opinion:{kind.value}:{kind_p:.2f}",
                 *result.evidence,
                 "queue rule 1: emergency (second opinion)",
             ),
@@ -198,6 +204,3 @@ def raise_triage(result: Triage, opinion: Opinion, at: Thresholds = THRESHOLDS) 
             summary=f"{result.summary}, second opinion: a nurse looks"[:100],
         )
     return result
-
-
-_URGENCY_ORDER = (Urgency.LOW, Urgency.NORMAL, Urgency.HIGH, Urgency.EMERGENCY)
