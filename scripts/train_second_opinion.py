@@ -247,8 +247,13 @@ def report(title: str, folds: list[Fold], at: so.Thresholds, *, misses: bool = F
     )
     print(f"{'':<43} | {'rules model':>11} {'rules model':>11} {'rules model':>11} |")
     totals = {"rules": [0] * 8, "model": [0] * 8}
+    added_real = kind_right = 0
     for fold in folds:
         raised = [so.raise_triage(r, o, at) for r, o in zip(fold.rules, fold.opinions, strict=True)]
+        for g, r, x in zip(fold.rows, fold.rules, raised, strict=True):
+            if g["emergency"] and r.emergency is None and x.emergency is not None:
+                added_real += 1
+                kind_right += x.emergency.value == g["emergency"]
         before, after = measure(fold.rows, fold.rules), measure(fold.rows, raised)
         for key, scores in (("rules", before), ("model", after)):
             totals[key] = [x + y for x, y in zip(totals[key], astuple(scores), strict=True)]
@@ -259,6 +264,9 @@ def report(title: str, folds: list[Fold], at: so.Thresholds, *, misses: bool = F
                     f"    rules missed {g['id']}: emergency {o.emergency:.2f}, clinical {o.clinical:.2f}"
                 )
     print(_row("all", Scores(*totals["rules"]), Scores(*totals["model"]), ""))
+    print(
+        f"emergencies the model added that are real: {added_real}, of the right kind: {kind_right}"
+    )
     print(f"(thresholds {at})")
     sweep([t for f in folds for t in zip(f.rows, f.rules, f.opinions, strict=True)])
 
