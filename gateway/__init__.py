@@ -114,12 +114,14 @@ def create_app(settings: Settings | dict[str, Any] | None = None) -> Flask:
 
 
 def warm_up() -> None:
-    """Load the language detector and every catalog now, so the first patient's text after a
-    deploy is not the one that waits a second for them."""
+    """Load the language detector, the triage second opinion's weights and every catalog now,
+    so the first patient's text after a deploy is not the one that waits a second for them."""
+    from flows.triage import second_opinion
     from flows.triage.language import detector
     from gateway.i18n import SHIPPED_LANGUAGES, translations
 
     detector()
+    second_opinion.model()
     for lang in SHIPPED_LANGUAGES:
         translations(lang)
 

@@ -16,11 +16,15 @@ from flows.triage.language import detect_language
 from flows.triage.normalize import normalize as normalize_text
 from flows.triage.routing import route, summarize, urgency_for
 from flows.triage.scope import Scope
+from flows.triage.second_opinion import raise_triage
+from flows.triage.second_opinion import score as second_opinion_score
 from flows.types import Awaiting, Channel, Intent, Triage
 
 __all__ = ["detect_language", "screen_emergency", "triage"]
 
 _MAX_CHARS = 5000
+#: The off switch for the learned second opinion (`second_opinion.py`), for comparisons.
+SECOND_OPINION = True
 
 
 def triage(
@@ -29,8 +33,12 @@ def triage(
     channel: Channel = Channel.SMS,
     awaiting: Awaiting | None = None,
     stored_lang: str | None = None,
+    second_opinion: bool | None = None,
 ) -> Triage:
-    """Understand one message: intent, queue, emergency, upset, language, consent, evidence."""
+    """Understand one message: intent, queue, emergency, upset, language, consent, evidence.
+
+    `second_opinion` (default `SECOND_OPINION`): let the learned model raise the rules' answer.
+    """
     # Voicemail transcripts and texts share the rules; very long input is cut for speed only.
     del channel
     text = (text or "")[:_MAX_CHARS]
@@ -78,7 +86,7 @@ def triage(
         ),
         rule,
     )
-    return Triage(
+    result = Triage(
         intent=intent,
         queue=queue,
         emergency=emergency,
@@ -97,3 +105,7 @@ def triage(
         is_opt_out=consent.is_opt_out,
         is_opt_in=consent.is_opt_in,
     )
+    if SECOND_OPINION if second_opinion is None else second_opinion:
+        # It may only raise: an emergency the rules missed, or a nurse for a normal queue.
+        result = raise_triage(result, second_opinion_score(normalized.text))
+    return result
