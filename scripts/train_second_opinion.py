@@ -44,7 +44,7 @@ DEV_CANDIDATES = (
     ROOT.parent / "shared" / "triage" / "dev.jsonl",
     ROOT.parent.parent / "shared" / "triage" / "dev.jsonl",
 )
-#: Blind rounds 9 and later are scored later, by someone else: never read here.
+#: Blind rounds 9 and later stay a blind test of the model: never read here.
 _HELD_BACK = re.compile(r"^blind_round_(?:9|[1-9]\d+)(?:\D.*)?\.jsonl$")
 SEED = 20261204
 EPOCHS = 12

@@ -9,6 +9,16 @@ macro-F1 0.90) is the work left, named here rather than hidden.
 | `blind_round_10.jsonl` | 220 | writer D: caregivers and relatives, transliterated scripts (Arabizi, Russian in Latin letters, pinyin, Vietnamese without marks), heavy speech-recognition errors | emergency recall 57.1%, precision 93.3%, clinical/manager 75.0%, handoff 63.2%, macro-F1 0.694, language 90.0% |
 
 Both writers again labelled questions about one's own appointment `other` -> front desk.
+
+Then, still without tuning on these two rounds, the round-2 work tuned on rounds 7 and 8 (own-
+visit questions, help, language and polite complaints in every language, the false-alarm
+families, 17 missed emergency phrasings) and the second opinion (a model trained without
+rounds 9 and 10) were merged. Scored again, as held-out data for both:
+
+| file | emergency recall | precision | clinical/manager | handoff | macro-F1 |
+|---|---|---|---|---|---|
+| `blind_round_9.jsonl` | 64.0% -> 70.0% | 80.0% -> 85.4% | 76.7% -> 83.3% | 68.7% -> 79.1% | 0.746 -> 0.864 |
+| `blind_round_10.jsonl` | 57.1% -> 63.3% | 93.3% -> 93.9% | 75.0% -> 83.3% | 63.2% -> 72.7% | 0.694 -> 0.806 |
 """
 
 from __future__ import annotations
@@ -19,8 +29,8 @@ from tests.flows.triage.test_triage_labelled_sets import report
 
 FLOORS = {
     # name: (rows, emergency recall, emergency precision, clinical/manager reach, handoff)
-    "blind_round_9.jsonl": (230, 0.64, 0.80, 0.76, 0.68),
-    "blind_round_10.jsonl": (220, 0.57, 0.93, 0.75, 0.63),
+    "blind_round_9.jsonl": (230, 0.70, 0.85, 0.83, 0.79),
+    "blind_round_10.jsonl": (220, 0.63, 0.93, 0.83, 0.72),
 }
 
 
