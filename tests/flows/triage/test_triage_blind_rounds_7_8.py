@@ -47,11 +47,11 @@ FLOORS = {
 }
 
 
-@pytest.mark.parametrize("name", list(FLOORS))
-def test_new_blind_rounds_hold_their_floors_and_never_opt_anyone_out_by_mistake(name):
-    recall, precision, reach, handoff, macro_f1 = FLOORS[name]
+def assert_floors(name: str, rows: int, floors: tuple[float, ...]) -> None:
+    """The set scores at least its floors and opts nobody out by mistake."""
+    recall, precision, reach, handoff, macro_f1 = floors
     scores = report(name)
-    assert scores["n"] == 220
+    assert scores["n"] == rows
     assert scores["emergency"]["any"]["recall"] >= recall, scores["emergency"]["any"]["missed"]
     assert scores["emergency"]["any"]["precision"] >= precision, scores["emergency"]["any"][
         "false_alarms"
@@ -60,3 +60,8 @@ def test_new_blind_rounds_hold_their_floors_and_never_opt_anyone_out_by_mistake(
     assert scores["handoff_accuracy"] >= handoff
     assert scores["intent_macro_f1"] >= macro_f1
     assert scores["false_opt_outs"] == []
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_new_blind_rounds_hold_their_floors_and_never_opt_anyone_out_by_mistake(name):
+    assert_floors(name, 220, FLOORS[name])

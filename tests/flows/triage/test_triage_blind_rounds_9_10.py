@@ -25,24 +25,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.flows.triage.test_triage_labelled_sets import report
+from tests.flows.triage.test_triage_blind_rounds_7_8 import assert_floors
 
 FLOORS = {
-    # name: (rows, emergency recall, emergency precision, clinical/manager reach, handoff)
-    "blind_round_9.jsonl": (230, 0.70, 0.85, 0.83, 0.79),
-    "blind_round_10.jsonl": (220, 0.63, 0.93, 0.83, 0.72),
+    # name: (rows, (emergency recall, emergency precision, clinical/manager reach, handoff,
+    #               intent macro-F1))
+    "blind_round_9.jsonl": (230, (0.68, 0.85, 0.83, 0.79, 0.86)),
+    "blind_round_10.jsonl": (220, (0.57, 0.93, 0.83, 0.72, 0.80)),
 }
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_rounds_9_and_10_hold_their_floors_and_never_opt_anyone_out_by_mistake(name):
-    rows, recall, precision, reach, handoff = FLOORS[name]
-    scores = report(name)
-    assert scores["n"] == rows
-    assert scores["emergency"]["any"]["recall"] >= recall, scores["emergency"]["any"]["missed"]
-    assert scores["emergency"]["any"]["precision"] >= precision, scores["emergency"]["any"][
-        "false_alarms"
-    ]
-    assert scores["urgent_reached"] >= reach
-    assert scores["handoff_accuracy"] >= handoff
-    assert scores["false_opt_outs"] == []
+    rows, floors = FLOORS[name]
+    assert_floors(name, rows, floors)
