@@ -160,6 +160,11 @@ def score(normalized_text: str) -> Opinion:
 _URGENCY_ORDER = (Urgency.LOW, Urgency.NORMAL, Urgency.HIGH, Urgency.EMERGENCY)
 #: The queues a nurse may take a message from: a clerk's or the bot's, never a manager's.
 _RAISABLE = frozenset(q for q in Queue if q not in (Queue.EMERGENCY, Queue.CLINICAL, Queue.MANAGER))
+#: Where the clinical head alone may send a message to a nurse: only where no person would
+#: otherwise read it closely (the bot, the front desk). A refills, billing, records or
+#: scheduling clerk reads it already, and the head is often sure a plain request is clinical
+#: ("a refill on my blood pressure pills": 0.98); a likely emergency still goes from any.
+_CLINICAL_RAISABLE = frozenset({Queue.NONE, Queue.FRONT_DESK})
 
 
 def raise_triage(result: Triage, opinion: Opinion, at: Thresholds = THRESHOLDS) -> Triage:
@@ -189,7 +194,8 @@ def raise_triage(result: Triage, opinion: Opinion, at: Thresholds = THRESHOLDS) 
             summary=f"{label} - {result.summary}"[:100],
         )
     if result.queue in _RAISABLE and (
-        opinion.emergency >= at.clinical_from_emergency or opinion.clinical >= at.clinical
+        opinion.emergency >= at.clinical_from_emergency
+        or (result.queue in _CLINICAL_RAISABLE and opinion.clinical >= at.clinical)
     ):
         return replace(
             result,

@@ -235,3 +235,19 @@ def test_a_likely_emergency_the_rules_miss_reaches_a_nurse(lang, text):
 )
 def test_everyday_messages_keep_the_rules_answer(text):
     assert triage(text) == triage(text, second_opinion=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "queue"),
+    [
+        ("I need a refill on my blood pressure pills", Queue.REFILLS),
+        ("necesito que me renueven la receta de la presión", Queue.REFILLS),
+        ("can you send my diabetes medicine refill to the CVS on Main", Queue.REFILLS),
+        ("I got a bill for my heart doctor visit and it looks wrong", Queue.BILLING),
+    ],
+)
+def test_a_clerks_request_about_a_condition_stays_with_the_clerk(text, queue):
+    """The clinical head alone moves only what no person would read (the bot's, the front
+    desk's): a refill or a bill that merely names a condition stays with its clerk."""
+    assert triage(text, second_opinion=False).queue is queue
+    assert triage(text).queue is queue
