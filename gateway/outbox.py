@@ -1073,7 +1073,11 @@ def _send_batch(
             continue
         # Several REST calls in flight (the sender's `concurrency`), started in batch order
         # and at the pacer's rate; the answers are recorded together below, as one at a time.
-        in_flight.append((message, token, pool.submit(_attempt, sender, message)))
+        try:
+            in_flight.append((message, token, pool.submit(_attempt, sender, message)))
+        except RuntimeError:  # the process is shutting down: its threads take no more work
+            answers.append((message, token, *_attempt(sender, message)))
+            continue
         if len(in_flight) >= concurrency:
             done, token_, future = in_flight.pop(0)
             answers.append((done, token_, *future.result()))
