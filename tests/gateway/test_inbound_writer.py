@@ -85,11 +85,11 @@ def test_threads_each_store_their_own_rows(app, session: Session, clinic):
     assert session.exec(sa.select(sa.func.count()).select_from(Message)).one()[0] == 100
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_connection_the_server_dropped_is_replaced_on_the_next_request(
-    app, session: Session, clinic, database_url
+    app, session: Session, clinic
 ):
-    if not database_url.startswith("postgresql"):
-        pytest.skip("a server-side disconnect is a PostgreSQL event")
+    """A server-side disconnect (a restart, a failover) is PostgreSQL's."""
     engine = app.extensions["gateway"].engine
     writer = writer_for(engine)
     writer.insert(values(clinic, "SM" + "4" * 32))
@@ -105,11 +105,10 @@ def test_a_connection_the_server_dropped_is_replaced_on_the_next_request(
     assert session.get(Message, new_id) is not None
 
 
-def test_every_stored_text_is_followed_by_a_notify_but_a_burst_sends_few(app, clinic, database_url):
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_every_stored_text_is_followed_by_a_notify_but_a_burst_sends_few(app, clinic):
     """The workers wake for every text (a NOTIFY after its commit), yet 200 texts do not cost
     200 NOTIFYs, which would serialise the webhooks' commits on the server."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
     import time
 
     import psycopg
