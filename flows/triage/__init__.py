@@ -18,6 +18,7 @@ from flows.triage.routing import route, summarize, urgency_for
 from flows.triage.scope import Scope
 from flows.triage.second_opinion import raise_triage
 from flows.triage.second_opinion import score as second_opinion_score
+from flows.triage.translit import in_own_script
 from flows.types import Awaiting, Channel, Intent, Triage
 
 __all__ = ["detect_language", "screen_emergency", "triage"]
@@ -43,6 +44,7 @@ def triage(
     del channel
     text = (text or "")[:_MAX_CHARS]
     lang = detect_language(text, stored_lang)
+    text = in_own_script(text, lang)  # Russian typed in Latin letters: the Russian lists read it
     normalized = normalize_text(text)
     clean = strip_idioms(normalized.text)
     scope = Scope.of(clean)

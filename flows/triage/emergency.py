@@ -15,6 +15,7 @@ from flows.triage.lexicon.en import THREAT_CUES
 from flows.triage.normalize import normalize
 from flows.triage.safety_net import screen_net
 from flows.triage.scope import Scope, is_denied, is_over
+from flows.triage.translit import in_own_script
 from flows.types import Emergency
 
 _THREAT_CUES = re.compile(THREAT_CUES)
@@ -82,7 +83,7 @@ def screen_text(
 
 def screen_emergency(text: str, lang: str = "en") -> tuple[Emergency | None, tuple[str, ...]]:
     """Return the emergency kind found in `text` (or None) and the rules that fired."""
-    normalized = normalize(text)
+    normalized = normalize(in_own_script(text, lang))
     return screen_text(strip_idioms(normalized.text), lang)
 
 

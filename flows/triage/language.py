@@ -28,6 +28,8 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 # Letters Vietnamese uses and Spanish/Portuguese never do.
 _VIETNAMESE = re.compile(r"[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[^\W\d_]+")
+#: Words with the digits kept (Arabizi spells with them).
+_DIGIT_WORD = re.compile(r"[^\W_]+")
 
 #: Replies that carry no language: answer them in the stored language.
 NEUTRAL_CODES = frozenset(
@@ -102,6 +104,36 @@ def _script_language(text: str) -> str | None:
     return None
 
 
+#: Languages with a script of their own that people also type in Latin letters.
+_ROMANIZED = {lex.lang: lex.romanized_markers for lex in LEXICONS if lex.romanized_markers}
+#: Arabizi writes the sounds Latin lacks as digits inside words ("3ndi", "7alo", "maw3ed").
+_ARABIZI_WORD = re.compile(r"^(?:[a-z]*[a-z][2356789][a-z]+|[2356789][a-z]{2,})$")
+#: Latin words with a digit that are no Arabizi ("3pm", "2nd", "5th").
+_NOT_ARABIZI = re.compile(r"^\d+(?:am|pm|st|nd|rd|th|mg|ml|kg|lbs?)$")
+
+
+def _romanized_language(words: list[str], latin_best: float) -> str | None:
+    """Russian in translit, Arabizi or pinyin: several of the language's own words (one of
+    them unmistakable), clearly more than any Latin-script language's."""
+    scores: dict[str, float] = {}
+    for lang, markers in _ROMANIZED.items():
+        weights = [markers[w] for w in words if w in markers]
+        if lang == "ar":
+            weights += [
+                2
+                for w in words
+                if w not in markers and _ARABIZI_WORD.match(w) and not _NOT_ARABIZI.match(w)
+            ]
+        if 2 in weights:
+            scores[lang] = float(sum(weights))
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] >= 4 and scores[best] > 2 * latin_best:
+        return best
+    return None
+
+
 def _marker_scores(words: list[str]) -> dict[str, float]:
     scores = {}
     for lang in _MARKER_LANGS:
@@ -124,6 +156,10 @@ def detect_language(text: str, stored_lang: str | None = None) -> str:
     if not words or all(w in NEUTRAL_CODES for w in words):
         return default
     scores = _marker_scores(words)
+    if (
+        romanized := _romanized_language(_DIGIT_WORD.findall(fold(text)), max(scores.values()))
+    ) is not None:
+        return romanized
     ranked = sorted(scores, key=lambda k: scores[k], reverse=True)
     best, second = ranked[0], ranked[1]
     # Haitian Creole shares short words with Spanish and French: it needs two strong markers.

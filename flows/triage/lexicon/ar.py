@@ -11,6 +11,8 @@ from flows.types import Intent
 
 LEXICON = Lexicon(
     lang="ar",
+    # Issue 12, round 10: the language as it is typed in Latin letters.
+    romanized_markers={'3ndi': 2, '3andi': 2, '3ando': 2, '3indi': 2, 'bdi': 2, 'baddi': 2, 'mish': 2, 'mesh': 2, 'kifak': 2, 'kifik': 2, 'marhaba': 2, 'ahlan': 2, 'shukran': 2, 'yalla': 2, 'inshallah': 2, 'insha2allah': 2, 'habibi': 2, 'momken': 2, 'mumkin': 2, 'bukra': 2, 'ktir': 2, 'kteer': 2, 'lazem': 2, 'lazim': 2, 'maw3ed': 2, 'mawid': 2, 'wlad': 2, '7alo': 2, '7ali': 2, 'na3mel': 2, 'ta3ban': 2, '3am': 2, 'khayfeen': 2, 'shway': 2, 'shwaya': 2, 'tayyeb': 2, 'ana': 1, 'enta': 1, 'inta': 1, 'enti': 1, 'inti': 1, 'shu': 1, 'eh': 1, 'wein': 1, 'wen': 1, 'hay': 1, 'hal': 1, 'el': 1, 'w': 1, 'ya': 1, 'salam': 1},
     emergency_medical=(
         # Round 2 (issue 12): a phrasing the screen missed.
         Rule("صعوبه تنفس", r"(?:يحكي|يتكلم|تحكي|تتكلم) كلمه كلمه|(?:صدره|صدرها) (?:\S+ )?(?:يفوت|يدخل|ينسحب) لجوا"),

@@ -87,6 +87,9 @@ class Lexicon:
     markers: frozenset[str] = frozenset()
     #: Markers that on their own (one is enough) identify the language.
     strong_markers: frozenset[str] = frozenset()
+    #: For a language with a script of its own: its words as people type them in Latin letters
+    #: (Russian in translit, Arabizi, pinyin), with weights (2: unmistakable, 1: typical).
+    romanized_markers: dict[str, int] = field(default_factory=dict)
     emergency_medical: tuple[Rule, ...] = ()
     emergency_mental_health: tuple[Rule, ...] = ()
     #: Figures of speech removed before the emergency and symptom screens ("dying to know").

@@ -10,6 +10,8 @@ from flows.types import Intent
 
 LEXICON = Lexicon(
     lang="zh",
+    # Issue 12, round 10: the language as it is typed in Latin letters.
+    romanized_markers={'nihao': 2, 'ninhao': 2, 'xiexie': 2, 'yisheng': 2, 'yuyue': 2, 'keyi': 2, 'mingtian': 2, 'jintian': 2, 'shenme': 2, 'shihou': 2, 'zenme': 2, 'meiyou': 2, 'nimen': 2, 'women': 2, 'tamen': 2, 'nainai': 2, 'yeye': 2, 'fashao': 2, 'kanbing': 2, 'yiyuan': 2, 'xiaoshi': 2, 'bangmang': 2, 'duibuqi': 2, 'shufu': 2, 'haizi': 2, 'erzi': 2, 'nuer': 2, 'hao': 1, 'wo': 1, 'ni': 1, 'nin': 1, 'ta': 1, 'de': 1, 'le': 1, 'ma': 1, 'bu': 1, 'shi': 1, 'zai': 1, 'you': 1, 'mei': 1, 'yao': 1, 'neng': 1, 'bang': 1, 'kan': 1, 'bing': 1, 'tou': 1, 'teng': 1, 'ge': 1, 'ci': 1, 'yi': 1, 'zhe': 1, 'na': 1},
     emergency_medical=(
         # Round 2 (issue 12): a phrasing the screen missed.
         Rule("中风", r"说话[^，,。！？]{0,4}(?:含糊|不清|说不清)|嘴角[^，,。！？]{0,4}歪"),
