@@ -1067,7 +1067,9 @@ def _send_batch(
                 engine=engine, sender=sender, message_id=message.id, token=token, now=now, rng=rng
             )
             continue
-        if pool is None:
+        if pool is None or message.kind in UNPACED:
+            # Emergency guidance and on-call pages go in line: answered before the next text
+            # of the batch leaves, so nothing overtakes them.
             result, error = _attempt(sender, message)
             answers.append((message, token, result, error))
             continue
