@@ -1056,7 +1056,15 @@ def _send_batch(
     concurrency = getattr(sender, "concurrency", 1)
     pool = _pool(concurrency)
     in_flight: list[tuple[Message, int, Future[Any]]] = []
+
+    def finish_in_flight() -> None:
+        answers.extend((m, t, *future.result()) for m, t, future in in_flight)
+        in_flight.clear()
+
     for message, token in ready:
+        # Two texts to one number never travel at once: the patient reads them in order.
+        if any(m.to_number == message.to_number for m, _, _ in in_flight):
+            finish_in_flight()
         # The rare paths go one row at a time with their own checks: a lookup first, or a
         # batch slow enough (timeouts) that the claim must be checked again before sending.
         late = time.monotonic() - started > CLAIM_LEASE.total_seconds() / 3
@@ -1083,7 +1091,7 @@ def _send_batch(
         if len(in_flight) >= concurrency:
             done, token_, future = in_flight.pop(0)
             answers.append((done, token_, *future.result()))
-    answers += [(message, token, *future.result()) for message, token, future in in_flight]
+    finish_in_flight()
     if answers:
         with Session(engine, expire_on_commit=False) as session:
             accepted = [(m, r) for m, _, r, _ in answers if r is not None]

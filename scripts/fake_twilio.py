@@ -151,6 +151,9 @@ class FakeTwilio:
         #: Message creates being answered right now, and the most there ever were at once.
         self.in_flight = 0
         self.max_in_flight = 0
+        #: The same, per destination number: the most creates to one number at once.
+        self._in_flight_to: dict[str, int] = {}
+        self.max_in_flight_per_number = 0
         self._lock = threading.Lock()
         self._release = threading.Event()  # set to free requests hanging in delay_next
         self._server: ThreadingHTTPServer | None = None
@@ -211,6 +214,8 @@ class FakeTwilio:
         with self._lock:
             self.messages.clear()
             self.max_in_flight = 0
+            self.max_in_flight_per_number = 0
+            self._in_flight_to.clear()
             self.latency = 0.0
             self.calls.clear()
             self.requests.clear()
@@ -582,14 +587,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.requests.append({"method": "POST", "path": path.path})
             if not self._api_account(match):
                 return
+            to = form.get("To", "")
             with self.fake._lock:
                 self.fake.in_flight += 1
                 self.fake.max_in_flight = max(self.fake.max_in_flight, self.fake.in_flight)
+                count = self.fake._in_flight_to[to] = self.fake._in_flight_to.get(to, 0) + 1
+                self.fake.max_in_flight_per_number = max(self.fake.max_in_flight_per_number, count)
             try:
                 self._create_message(form)
             finally:
                 with self.fake._lock:
                     self.fake.in_flight -= 1
+                    self.fake._in_flight_to[to] -= 1
             return
         if match := DELIVER_RE.match(path.path):
             query = dict(urllib.parse.parse_qsl(path.query))

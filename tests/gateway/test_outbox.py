@@ -110,6 +110,21 @@ def test_a_batch_goes_out_several_calls_at_a_time_each_text_once(
         assert message.status == MessageStatus.ACCEPTED and message.attempts == 1
 
 
+def test_texts_to_one_patient_reach_twilio_in_order_even_several_at_a_time(
+    session, queue, send, fake_twilio
+):
+    """A two-part answer must read in order: sends to one number never travel at once."""
+    fake_twilio.latency = 0.1
+    for n in range(3):
+        queue(f"part {n} for the patient", to=PATIENT_NUMBER)
+        queue(f"someone else {n}", to=f"+120255502{n:02d}")
+    assert send() == 6
+    to_patient = [m["Body"] for m in fake_twilio.messages if m["To"] == PATIENT_NUMBER]
+    assert to_patient == [f"part {n} for the patient" for n in range(3)]
+    assert fake_twilio.max_in_flight_per_number == 1
+    assert fake_twilio.max_in_flight >= 2  # the others still went several at a time
+
+
 def test_audit_of_a_send_names_ids_not_the_patient(session, queue, send):
     message_id = queue()
     send()
