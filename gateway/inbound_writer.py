@@ -118,7 +118,7 @@ class _Notifier:
             self.wanted.clear()
             if self.stopping:
                 if connection is not None:
-                    connection.close()
+                    _close_quietly(connection)
                 return
             connection = self._notify(connection)
             time.sleep(NOTIFY_INTERVAL)
@@ -129,18 +129,12 @@ class _Notifier:
         for attempt in (1, 2):
             try:
                 if connection is None:
-                    proxied = self.engine.raw_connection()
-                    proxied.detach()
-                    connection = proxied.dbapi_connection
-                    connection.autocommit = True
+                    connection = _autocommit_connection(self.engine)
                 connection.execute("SELECT pg_notify(%s, '')", (NOTIFY_CHANNEL,))
                 return connection
             except Exception as error:  # noqa: BLE001 - the workers' fallback look covers it
                 if connection is not None:
-                    try:
-                        connection.close()
-                    except Exception:  # noqa: BLE001, S110 - closing a broken connection
-                        pass
+                    _close_quietly(connection)
                 connection = None
                 if attempt == 2:
                     logger.info("inbound notify failed (%s); workers poll", type(error).__name__)
@@ -229,15 +223,7 @@ class InboundWriter:
         connection = getattr(self.local, "connection", None)
         if connection is not None:
             return connection, True
-        # A pool connection detached for good: the engine's connect events (SQLite's pragmas)
-        # have run on it, and the pool no longer counts or resets it.
-        proxied = self.engine.raw_connection()
-        proxied.detach()
-        connection = proxied.dbapi_connection
-        if self.sqlite:
-            connection.isolation_level = None  # autocommit: the one INSERT is its transaction
-        else:
-            connection.autocommit = True
+        connection = _autocommit_connection(self.engine)
         self.local.connection = connection
         with self.lock:
             self.open.add(connection)
@@ -247,10 +233,7 @@ class InboundWriter:
         self.local.connection = None
         with self.lock:
             self.open.discard(connection)
-        try:
-            connection.close()
-        except Exception:  # noqa: BLE001, S110 - closing a broken connection
-            pass
+        _close_quietly(connection)
 
     def _close_all(self, _engine: Any = None) -> None:
         if self.notifier is not None:
@@ -259,11 +242,29 @@ class InboundWriter:
         with self.lock:
             connections, self.open = list(self.open), set()
         for connection in connections:
-            try:
-                connection.close()
-            except Exception:  # noqa: BLE001, S110 - closing a broken connection
-                pass
+            _close_quietly(connection)
         self.local = threading.local()
+
+
+def _autocommit_connection(engine: Engine) -> Any:
+    """A DBAPI connection of the engine's, detached from its pool for good and in autocommit:
+    the engine's connect events (SQLite's pragmas) have run on it, and the pool no longer
+    counts or resets it. Each statement on it is its own transaction."""
+    proxied = engine.raw_connection()
+    proxied.detach()
+    connection = proxied.dbapi_connection
+    if engine.dialect.name == "sqlite":
+        connection.isolation_level = None
+    else:
+        connection.autocommit = True
+    return connection
+
+
+def _close_quietly(connection: Any) -> None:
+    try:
+        connection.close()
+    except Exception:  # noqa: BLE001, S110 - closing a broken connection
+        pass
 
 
 def writer_for(engine: Engine) -> InboundWriter:
