@@ -183,6 +183,12 @@ def inbound_values(
 ) -> dict[str, Any]:
     """Every column of a new inbound `Message` row, the model's defaults for the rest.
 
+    `ready_at` holds a message back until then (a voicemail waiting for its transcript; stored
+    in `next_attempt_at`, which inbound rows use for nothing else). `signals` are what Twilio
+    told us beside the text (its opt-out type), kept in `triage` until processing reads them.
+    With `claim`, a new message is stored already claimed by the caller. NUL characters, which
+    PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
+
     The defaults are read once from a model instance, so the row is the one `Message(...)`
     would make, without building an ORM object on the webhook's hot path.
     """
@@ -210,50 +216,15 @@ def inbound_values(
     return values
 
 
-def store_inbound(
-    *,
-    session: Session,
-    clinic: Clinic,
-    from_number: str,
-    to_number: str,
-    body: str,
-    channel: MessageChannel,
-    twilio_sid: str,
-    now: datetime,
-    call_sid: str | None = None,
-    recording_url: str | None = None,
-    claim: bool = False,
-    ready_at: datetime | None = None,
-    signals: dict[str, Any] | None = None,
-) -> tuple[Message, bool]:
-    """Insert the raw message and commit: one insert, one commit. A duplicate `twilio_sid`
-    returns the stored row.
+def store_inbound(*, session: Session, values: dict[str, Any]) -> tuple[Message, bool]:
+    """Insert the raw message (`values` from `inbound_values`) and commit: one insert, one
+    commit. A duplicate `twilio_sid` returns the stored row.
 
     The contact and conversation are attached by the worker that processes the message, so
-    the request does nothing a worker could do later. `ready_at` holds a message back until
-    then (a voicemail waiting for its transcript; stored in `next_attempt_at`, which inbound
-    rows use for nothing else). `signals` are what Twilio told us beside the text (its
-    opt-out type), kept in `triage` until processing reads them. With `claim`, a new message
-    is stored already claimed by this caller. On PostgreSQL the same transaction NOTIFYs the
-    workers, delivered only if the commit succeeds.
-    NUL characters, which PostgreSQL text cannot hold, become U+FFFD; nothing else changes.
-    (The text webhook calls `inbound_values` and gateway.inbound_writer itself, without a
-    session.)
+    the request does nothing a worker could do later. On PostgreSQL the same transaction
+    NOTIFYs the workers, delivered only if the commit succeeds. (The text webhook stores
+    through gateway.inbound_writer instead, without a session.)
     """
-    values = inbound_values(
-        clinic_id=clinic.id,
-        from_number=from_number,
-        to_number=to_number,
-        body=body,
-        channel=channel,
-        twilio_sid=twilio_sid,
-        now=now,
-        call_sid=call_sid,
-        recording_url=recording_url,
-        claim=claim,
-        ready_at=ready_at,
-        signals=signals,
-    )
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql" and not session.in_transaction():
         # One statement in its own transaction, as the webhook's writer runs it.
@@ -262,13 +233,20 @@ def store_inbound(
     if new_id is None:
         # A retry (or the same webhook racing itself): the stored row is the one.
         session.rollback()
-        stored = session.exec(select(Message).where(Message.twilio_sid == twilio_sid)).one()
+        stored = session.exec(
+            select(Message).where(Message.twilio_sid == values["twilio_sid"])
+        ).one()
         return stored, False
     session.commit()
     message = Message(id=new_id, **values)
     make_transient_to_detached(message)
     session.add(message)
-    logger.info("stored inbound %s message %s from %s", channel, new_id, mask_phone(from_number))
+    logger.info(
+        "stored inbound %s message %s from %s",
+        values["channel"],
+        new_id,
+        mask_phone(values["from_number"]),
+    )
     return message, True
 
 

@@ -31,6 +31,7 @@ from sqlmodel import Session, select
 
 from gateway.conversations import (
     get_or_create_contact,
+    inbound_values,
     storable_text,
     store_inbound,
 )
@@ -219,16 +220,18 @@ def store_voicemail(
         from_number = contact.phone if contact else None
     message, created = store_inbound(
         session=session,
-        clinic=clinic,
-        from_number=from_number or anonymous_sender(call),
-        to_number=to_number,
-        body=transcript,
-        channel=MessageChannel.VOICEMAIL,
-        twilio_sid=recording.recording_sid,
-        now=now,
-        call_sid=call.call_sid,
-        recording_url=recording.url,
-        ready_at=ready_at,
+        values=inbound_values(
+            clinic_id=clinic.id,
+            from_number=from_number or anonymous_sender(call),
+            to_number=to_number,
+            body=transcript,
+            channel=MessageChannel.VOICEMAIL,
+            twilio_sid=recording.recording_sid,
+            now=now,
+            call_sid=call.call_sid,
+            recording_url=recording.url,
+            ready_at=ready_at,
+        ),
     )
     if not created and recording.url and not message.recording_url:
         message.recording_url = recording.url

@@ -40,14 +40,16 @@ def columns(message: Message) -> dict:
 def test_the_row_is_the_one_the_orm_writes(app, session: Session, clinic):
     orm, _ = store_inbound(
         session=session,
-        clinic=clinic,
-        from_number="+12025550123",
-        to_number="+12025550100",
-        body="Necesito mi receta \u2014 gracias \U0001f64f",
-        channel=MessageChannel.SMS,
-        twilio_sid="SM" + "1" * 32,
-        now=NOW,
-        signals={"opt_out_type": "STOP"},
+        values=inbound_values(
+            clinic_id=clinic.id,
+            from_number="+12025550123",
+            to_number="+12025550100",
+            body="Necesito mi receta \u2014 gracias \U0001f64f",
+            channel=MessageChannel.SMS,
+            twilio_sid="SM" + "1" * 32,
+            now=NOW,
+            signals={"opt_out_type": "STOP"},
+        ),
     )
     engine = app.extensions["gateway"].engine
     new_id, stored = writer_for(engine).insert(values(clinic, "SM" + "2" * 32))

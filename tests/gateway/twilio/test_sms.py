@@ -374,21 +374,23 @@ def test_a_text_stored_by_a_process_that_died_is_processed_by_the_worker(
     """Store-first means a crash after the commit loses nothing: the sweep finishes the job."""
     from datetime import UTC, datetime, timedelta
 
-    from gateway.conversations import store_inbound
+    from gateway.conversations import inbound_values, store_inbound
     from gateway.ingest import process_ready
     from gateway.models import MessageChannel
 
     earlier = datetime.now(UTC) - timedelta(minutes=5)
     message, _ = store_inbound(
         session=session,
-        clinic=clinic,
-        from_number=PATIENT_NUMBER,
-        to_number=CLINIC_NUMBER,
-        body="I need a refill of my inhaler",
-        channel=MessageChannel.SMS,
-        twilio_sid="SMdied000000000000000001",
-        now=earlier,
-        claim=claimed,
+        values=inbound_values(
+            clinic_id=clinic.id,
+            from_number=PATIENT_NUMBER,
+            to_number=CLINIC_NUMBER,
+            body="I need a refill of my inhaler",
+            channel=MessageChannel.SMS,
+            twilio_sid="SMdied000000000000000001",
+            now=earlier,
+            claim=claimed,
+        ),
     )
     outbox = process_ready(engine=app.extensions["gateway"].engine, now=datetime.now(UTC))
     assert len(outbox) == 1
