@@ -1075,19 +1075,20 @@ def _send_batch(
                 engine=engine, sender=sender, message_id=message.id, token=token, now=now, rng=rng
             )
             continue
-        if pool is None or message.kind in UNPACED:
-            # Emergency guidance and on-call pages go in line: answered before the next text
-            # of the batch leaves, so nothing overtakes them.
-            result, error = _attempt(sender, message)
-            answers.append((message, token, result, error))
-            continue
         # Several REST calls in flight (the sender's `concurrency`), started in batch order
         # and at the pacer's rate; the answers are recorded together below, as one at a time.
-        try:
-            in_flight.append((message, token, pool.submit(_attempt, sender, message)))
-        except RuntimeError:  # the process is shutting down: its threads take no more work
+        # Emergency guidance and on-call pages go in line: answered before the next text of
+        # the batch leaves, so nothing overtakes them.
+        future = None
+        if pool is not None and message.kind not in UNPACED:
+            try:
+                future = pool.submit(_attempt, sender, message)
+            except RuntimeError:  # the process is shutting down: its threads take no more work
+                pass
+        if future is None:
             answers.append((message, token, *_attempt(sender, message)))
             continue
+        in_flight.append((message, token, future))
         if len(in_flight) >= concurrency:
             done, token_, future = in_flight.pop(0)
             answers.append((done, token_, *future.result()))
