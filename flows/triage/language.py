@@ -152,12 +152,13 @@ def detect_language(text: str, stored_lang: str | None = None) -> str:
     default = stored_lang or "en"
     if (script := _script_language(text)) is not None:
         return script
-    words = _WORD.findall(fold(text))
+    folded = fold(text)
+    words = _WORD.findall(folded)
     if not words or all(w in NEUTRAL_CODES for w in words):
         return default
     scores = _marker_scores(words)
     if (
-        romanized := _romanized_language(_DIGIT_WORD.findall(fold(text)), max(scores.values()))
+        romanized := _romanized_language(_DIGIT_WORD.findall(folded), max(scores.values()))
     ) is not None:
         return romanized
     ranked = sorted(scores, key=lambda k: scores[k], reverse=True)
