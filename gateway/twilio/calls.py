@@ -7,12 +7,10 @@ Answering-machine detection is on (`DetectMessageEnd`), so the TwiML webhook lea
 from __future__ import annotations
 
 from twilio.base.exceptions import TwilioException
-from twilio.http.http_client import TwilioHttpClient
-from twilio.rest import Client
 
 from gateway.config import Settings
 from gateway.sending import CallError
-from gateway.twilio.sender import DEFAULT_TIMEOUT, BaseUrlHttpClient
+from gateway.twilio.sender import DEFAULT_TIMEOUT, rest_client
 
 
 class TwilioCaller:
@@ -27,12 +25,7 @@ class TwilioCaller:
         from_number: str = "",
         api_base_url: str = "",
     ) -> None:
-        http_client = (
-            BaseUrlHttpClient(api_base_url, timeout=DEFAULT_TIMEOUT)
-            if api_base_url
-            else TwilioHttpClient(timeout=DEFAULT_TIMEOUT)
-        )
-        self.client = Client(account_sid, auth_token, http_client=http_client)
+        self.client = rest_client(account_sid, auth_token, api_base_url, DEFAULT_TIMEOUT)
         self.public_base_url = public_base_url.rstrip("/")
         self.from_number = from_number
 

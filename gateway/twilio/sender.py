@@ -83,6 +83,16 @@ class BaseUrlHttpClient(TwilioHttpClient):
         return super().request(method, url, *args, **kwargs)
 
 
+def rest_client(account_sid: str, auth_token: str, api_base_url: str, timeout: float) -> Client:
+    """The official `twilio` client, sent to `api_base_url` when set (the local fake)."""
+    http_client = (
+        BaseUrlHttpClient(api_base_url, timeout=timeout)
+        if api_base_url
+        else TwilioHttpClient(timeout=timeout)
+    )
+    return Client(account_sid, auth_token, http_client=http_client)
+
+
 def status_callback_url(public_base_url: str, outbox_id: int) -> str:
     """Where Twilio reports delivery: the status webhook with the outbox id in the query."""
     return f"{public_base_url.rstrip('/')}/twilio/status?outbox_id={outbox_id}"
@@ -122,13 +132,7 @@ class TwilioSender:
         """This thread's `twilio` client (made on first use)."""
         client = getattr(self._local, "client", None)
         if client is None:
-            account_sid, auth_token, api_base_url, timeout = self._credentials
-            http_client = (
-                BaseUrlHttpClient(api_base_url, timeout=timeout)
-                if api_base_url
-                else TwilioHttpClient(timeout=timeout)
-            )
-            client = self._local.client = Client(account_sid, auth_token, http_client=http_client)
+            client = self._local.client = rest_client(*self._credentials)
         return client
 
     @classmethod
