@@ -189,17 +189,42 @@ def drive(
     return latencies, errors, acked, time.perf_counter() - began
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children now running (gunicorn's
+    master and its workers), from /proc; 0 where /proc is not there."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(child) for child in children]
+    except OSError:
+        return 0.0
+    total = 0
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def report(name: str, latencies: list[float], errors: list[str], seconds: float) -> float:
+def report(
+    name: str, latencies: list[float], errors: list[str], seconds: float, cpu: float = 0.0
+) -> float:
     rate = len(latencies) / seconds
+    per_request = f"  server CPU {cpu / len(latencies) * 1000:.2f} ms/req" if cpu else ""
     print(
         f"{name:<10} {rate:8.0f} req/s  p50 {percentile(latencies, 0.50):6.1f} ms  "
         f"p95 {percentile(latencies, 0.95):6.1f} ms  p99 {percentile(latencies, 0.99):6.1f} ms  "
-        f"errors {len(errors)}" + (f" ({', '.join(sorted(set(errors))[:3])})" if errors else ""),
+        f"errors {len(errors)}"
+        + (f" ({', '.join(sorted(set(errors))[:3])})" if errors else "")
+        + per_request,
         flush=True,
     )
     return rate
@@ -365,10 +390,13 @@ def main() -> int:
         forms = [form_for(100_000 + n, TEXTS[n % len(TEXTS)]) for n in range(args.requests)]
         emergency = form_for(999_999, EMERGENCY)
         forms.insert(len(forms) // 2, emergency)
+        bare_pid, web_pid = procs.running["bare"].pid, procs.running["web"].pid
+        cpu = cpu_seconds(bare_pid)
         lat, err, _, secs = drive(bare_port, base_url, [dict(f) for f in forms], args.concurrency)
-        bare_rate = report("bare Flask", lat, err, secs)
+        bare_rate = report("bare Flask", lat, err, secs, cpu_seconds(bare_pid) - cpu)
+        cpu = cpu_seconds(web_pid)
         lat, err, acked, secs = drive(web_port, base_url, forms, args.concurrency)
-        rate = report("gateway", lat, err, secs)
+        rate = report("gateway", lat, err, secs, cpu_seconds(web_pid) - cpu)
         print(f"ratio      {rate / bare_rate:.2f} (gateway / bare)")
         if args.no_worker:
             procs.start("worker", worker)
@@ -432,8 +460,9 @@ def main() -> int:
                 form_for(2_000_000 + workers * 100_000 + n, TEXTS[n % len(TEXTS)])
                 for n in range(args.process_messages)
             ]
+            cpu = cpu_seconds(web_pid)
             lat, err, _, secs = drive(web_port, base_url, batch, args.concurrency)
-            report("gateway*", lat, err, secs)
+            report("gateway*", lat, err, secs, cpu_seconds(web_pid) - cpu)
             print("           (* the same webhook with no worker running beside it)")
             for k in range(workers):
                 procs.start(f"worker{k}", [str(bin_dir / "flask"), "--app", "gateway", "worker"])
